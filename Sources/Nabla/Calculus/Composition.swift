@@ -1,0 +1,58 @@
+/// One function of a composition: its parameters (symbols) and its components in them.
+///
+/// ```swift
+/// // f(x1, x2) = (x1 x2, x1 + x2)
+/// let f = FunctionLink(name: "f", parameters: [x1, x2], components: [s.product([x1, x2]), s.sum([x1, x2])])
+/// ```
+public struct FunctionLink {
+    public let name: String
+    public let parameters: [ExprID]
+    public let components: [ExprID]
+    public let location: SourceLocation?
+
+    public init(name: String, parameters: [ExprID], components: [ExprID], location: SourceLocation? = nil) {
+        self.name = name; self.parameters = parameters; self.components = components; self.location = location
+    }
+}
+
+/// The Jacobian of a composition by the chain rule, with the intermediate matrices a course shows.
+public struct ChainRuleResult {
+    /// The Jacobian of the whole composition, in the innermost function's parameters.
+    public let jacobian: ExpressionMatrix
+    /// The composed function's components, in the same variables.
+    public let components: [ExprID]
+}
+
+extension ExpressionStore {
+    /// Checks that each link takes as many arguments as the next one gives values.
+    public static func checkShapes(_ links: [FunctionLink]) throws(Diagnostic) {
+        for (outer, inner) in zip(links, links.dropFirst()) where outer.parameters.count != inner.components.count {
+            throw Diagnostic(.shapeMismatch,
+                             "cannot compose \(outer.name) with \(inner.name): \(outer.name) takes \(outer.parameters.count) "
+                             + "argument\(outer.parameters.count == 1 ? "" : "s") but \(inner.name) gives \(inner.components.count) "
+                             + "value\(inner.components.count == 1 ? "" : "s")",
+                             at: outer.location)
+        }
+    }
+
+    /// The composition `links[0] ∘ links[1] ∘ … ∘ links[k-1]` evaluated symbolically, and its
+    /// Jacobian by the chain rule: ∇(g∘f)(x) = ∇g(f(x)) · ∇f(x), folded from the outside in,
+    /// so `loss∘softmax∘f` is computed as ∇(loss∘softmax)(f(x)) · ∇f(x).
+    ///
+    /// `simplify` is applied to each intermediate Jacobian before it is evaluated at the inner
+    /// function, the way a course simplifies ∇(loss∘softmax) before going on.
+    public func chainRule(_ links: [FunctionLink], simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
+        precondition(!links.isEmpty)
+        var jacobianSoFar = simplify(jacobian(links[0].components, links[0].parameters))
+        var composed = links[0].components
+        for k in 1..<links.count {
+            let inner = links[k]
+            let replacements = Dictionary(zip(links[k - 1].parameters, inner.components), uniquingKeysWith: { a, _ in a })
+            let outerAtInner = ExpressionMatrix(rows: jacobianSoFar.rows, columns: jacobianSoFar.columns,
+                                                entries: substitute(jacobianSoFar.entries, replacements))
+            composed = substitute(composed, replacements)
+            jacobianSoFar = simplify(multiply(outerAtInner, jacobian(inner.components, inner.parameters)))
+        }
+        return ChainRuleResult(jacobian: jacobianSoFar, components: composed)
+    }
+}

@@ -1,0 +1,75 @@
+extension ExpressionStore {
+    /// The partial derivative of `id` with respect to the symbol `variable`, in canonical form.
+    ///
+    /// One case per kind of node, like a table of derivatives. Results are memoized per
+    /// (node, variable), and a sub-expression that does not contain the variable is skipped at
+    /// once, so the derivative of a long linear form is a look-up of one coefficient.
+    ///
+    /// ```swift
+    /// let s = ExpressionStore(); let x = s.symbol("x")
+    /// s.derivative(s.apply(.sin, s.power(x, 2)), x)   // 2·x·cos(x^2)
+    /// ```
+    public func derivative(_ id: ExprID, _ variable: ExprID) -> ExprID {
+        if !depends(id, on: variable) { return zero }
+        if id == variable { return one }
+        let key = DerivativeKey(expression: id, variable: variable)
+        if let known = derivativeMemo[key] { return known }
+        let result: ExprID
+        switch self[id] {
+        case .number, .constant, .symbol, .undefined:
+            result = zero   // unreachable for a symbol other than `variable`: it does not depend on it
+        case .sum:
+            result = sum(termsDepending(on: variable, in: id).map { derivative($0, variable) })
+        case let .product(factors):
+            // d(f·g·h) = f'·g·h + f·g'·h + f·g·h'
+            var terms: [ExprID] = []
+            for (i, f) in factors.enumerated() where depends(f, on: variable) {
+                var others = factors
+                others[i] = derivative(f, variable)
+                terms.append(product(others))
+            }
+            result = sum(terms)
+        case let .power(base, exponent):
+            let db = derivative(base, variable)
+            if !depends(exponent, on: variable) {
+                // d(u^n) = n·u^(n-1)·u'
+                result = product([exponent, power(base, sum([exponent, minusOne])), db])
+            } else {
+                // d(u^v) = u^v·(v'·log(u) + v·u'/u)
+                let dv = derivative(exponent, variable)
+                result = product([id, sum([product([dv, log(base)]), product([exponent, db, reciprocal(base)])])])
+            }
+        case let .apply(function, u):
+            result = product([functionDerivative(function, u), derivative(u, variable)])
+        }
+        derivativeMemo[key] = result
+        return result
+    }
+
+    /// The derivative of `function` evaluated at `u` (the outer factor of the chain rule).
+    func functionDerivative(_ function: ElementaryFunction, _ u: ExprID) -> ExprID {
+        switch function {
+        case .exp: return exp(u)                                          // exp' = exp
+        case .log: return reciprocal(u)                                    // log' = 1/u
+        case .sin: return apply(.cos, u)                                   // sin' = cos
+        case .cos: return negate(apply(.sin, u))                           // cos' = -sin
+        case .tan: return sum([one, power(apply(.tan, u), 2)])             // tan' = 1 + tan²
+        case .tanh: return sum([one, negate(power(apply(.tanh, u), 2))])   // tanh' = 1 - tanh²
+        case .sigmoid:                                                     // σ' = σ·(1 - σ)
+            let s = apply(.sigmoid, u)
+            return product([s, sum([one, negate(s)])])
+        }
+    }
+
+    /// The terms of the sum `id` that contain `variable`; for long sums, through an index built once.
+    func termsDepending(on variable: ExprID, in id: ExprID) -> [ExprID] {
+        guard case let .sum(terms) = self[id] else { return [] }
+        if terms.count < 16 { return terms.filter { depends($0, on: variable) } }
+        if sumDependents[id] == nil {
+            var index: [ExprID: [Int]] = [:]
+            for (i, t) in terms.enumerated() { for s in freeSymbols(t).ids { index[s, default: []].append(i) } }
+            sumDependents[id] = index
+        }
+        return (sumDependents[id]![variable] ?? []).map { terms[$0] }
+    }
+}

@@ -1,0 +1,56 @@
+/// A matrix of expressions of one store, row-major; row `i` is output `i`, column `j` variable `j`.
+public struct ExpressionMatrix: Equatable {
+    public let rows: Int
+    public let columns: Int
+    public var entries: [ExprID]
+
+    public init(rows: Int, columns: Int, entries: [ExprID]) {
+        precondition(entries.count == rows * columns)
+        self.rows = rows; self.columns = columns; self.entries = entries
+    }
+
+    public subscript(row: Int, column: Int) -> ExprID {
+        get { entries[row * columns + column] }
+        set { entries[row * columns + column] = newValue }
+    }
+
+    public func row(_ i: Int) -> ArraySlice<ExprID> { entries[(i * columns)..<((i + 1) * columns)] }
+
+    public func column(_ j: Int) -> [ExprID] { (0..<rows).map { self[$0, j] } }
+
+    public var transposed: ExpressionMatrix {
+        var t = ExpressionMatrix(rows: columns, columns: rows, entries: entries)
+        for i in 0..<rows { for j in 0..<columns { t[j, i] = self[i, j] } }
+        return t
+    }
+}
+
+extension ExpressionStore {
+    /// The Jacobian matrix of `components` with respect to `variables` (numerator layout:
+    /// one row per component, one column per variable). Entries whose component does not
+    /// contain the variable are zero without any work.
+    public func jacobian(_ components: [ExprID], _ variables: [ExprID]) -> ExpressionMatrix {
+        var m = ExpressionMatrix(rows: components.count, columns: variables.count,
+                                 entries: Array(repeating: zero, count: components.count * variables.count))
+        for (i, c) in components.enumerated() {
+            for (j, v) in variables.enumerated() where depends(c, on: v) { m[i, j] = derivative(c, v) }
+        }
+        return m
+    }
+
+    /// The matrix product `a · b`, skipping zero entries of `a`.
+    public func multiply(_ a: ExpressionMatrix, _ b: ExpressionMatrix) -> ExpressionMatrix {
+        precondition(a.columns == b.rows, "shapes do not compose")
+        var m = ExpressionMatrix(rows: a.rows, columns: b.columns,
+                                 entries: Array(repeating: zero, count: a.rows * b.columns))
+        for i in 0..<a.rows {
+            let nonzero = (0..<a.columns).filter { a[i, $0] != zero }
+            for j in 0..<b.columns {
+                var terms: [ExprID] = []
+                for k in nonzero where b[k, j] != zero { terms.append(product([a[i, k], b[k, j]])) }
+                m[i, j] = terms.isEmpty ? zero : (terms.count == 1 ? terms[0] : sum(terms))
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The answer to one command of a document: a Jacobian (or gradient, or Hessian) with its variables.
+public struct TargetResult {
+    public let command: CommandKind
+    /// The target as written, with `∘`: `g∘f`.
+    public let target: String
+    /// The variables, in order: the parameters of the innermost function.
+    public let variables: [String]
+    /// The composed function itself, in the variables.
+    public let components: [ExprID]
+    /// Rows are outputs, columns variables (a gradient is one row).
+    public let matrix: ExpressionMatrix
+    /// Where the command is written.
+    public let location: SourceLocation?
+    public let timings: PhaseTimings
+}
+
+/// How long each phase of the work took, in seconds.
+public struct PhaseTimings: Sendable {
+    public var parse: Double = 0
+    public var derivative: Double = 0
+    public var simplification: Double = 0
+
+    /// Runs `work` and adds its duration to the phase at `keyPath`.
+    mutating func measure<T>(_ keyPath: WritableKeyPath<PhaseTimings, Double>, _ work: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { self[keyPath: keyPath] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return try work()
+    }
+}

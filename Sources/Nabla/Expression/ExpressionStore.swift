@@ -1,0 +1,116 @@
+/// The hash-consed graph that owns every expression of one document or request.
+///
+/// Every expression is a ``Node`` whose children are earlier nodes of the same store. The public
+/// constructors (`sum`, `product`, `power`, `apply`, …) keep each node in canonical form, so two
+/// expressions that are equal after flattening, sorting and collecting like terms are one id.
+///
+/// ```swift
+/// let store = ExpressionStore()
+/// let x = store.symbol("x")
+/// let twoX = store.sum([x, x])             // 2·x
+/// store.product([twoX, store.power(x, store.number(-1))]) == store.number(2)   // true
+/// ```
+///
+/// A store is not shared between threads; make one per document or request.
+public final class ExpressionStore {
+    private(set) var nodes: [Node] = []
+    private var memo: [Node: ExprID] = [:]
+    private(set) var freeSymbolSets: [SymbolSet] = []
+    private(set) var treeSizes: [Int] = []
+
+    /// Derivatives already computed, keyed by expression and variable.
+    var derivativeMemo: [DerivativeKey: ExprID] = [:]
+    /// For large sums, which terms depend on each symbol (built on first use).
+    var sumDependents: [ExprID: [ExprID: [Int]]] = [:]
+
+    public let zero: ExprID
+    public let one: ExprID
+    public let minusOne: ExprID
+    public let undefined: ExprID
+
+    public init() {
+        zero = ExprID(0); one = ExprID(1); minusOne = ExprID(2); undefined = ExprID(3)
+        for node in [Node.number(.zero), .number(.one), .number(.minusOne), .undefined] { _ = intern(node) }
+    }
+
+    /// The number of distinct nodes in the store.
+    public var count: Int { nodes.count }
+
+    public subscript(id: ExprID) -> Node { nodes[Int(id.index)] }
+
+    func intern(_ node: Node) -> ExprID {
+        if let id = memo[node] { return id }
+        let id = ExprID(nodes.count)
+        let symbols: SymbolSet
+        switch node {
+        case .number, .constant, .undefined: symbols = .empty
+        case .symbol: symbols = SymbolSet(single: id)
+        case let .sum(children), let .product(children):
+            symbols = SymbolSet.union(children.map { freeSymbolSets[Int($0.index)] })
+        case let .power(b, e): symbols = SymbolSet.union([freeSymbolSets[Int(b.index)], freeSymbolSets[Int(e.index)]])
+        case let .apply(_, a): symbols = freeSymbolSets[Int(a.index)]
+        }
+        treeSizes.append(ExpressionStore.treeSize(of: node) { treeSizes[Int($0.index)] })
+        nodes.append(node)
+        freeSymbolSets.append(symbols)
+        memo[node] = id
+        return id
+    }
+
+    // MARK: Leaves
+
+    public func number(_ value: Rational) -> ExprID { intern(.number(value)) }
+    public func number(_ value: Int) -> ExprID { intern(.number(Rational(value))) }
+    public func symbol(_ name: String) -> ExprID { intern(.symbol(name)) }
+    public func constant(_ c: MathConstant) -> ExprID { intern(.constant(c)) }
+
+    // MARK: Queries
+
+    /// The number, when `id` is one.
+    public func rational(_ id: ExprID) -> Rational? {
+        if case let .number(r) = self[id] { return r }
+        return nil
+    }
+
+    /// The name, when `id` is a symbol.
+    public func symbolName(_ id: ExprID) -> String? {
+        if case let .symbol(name) = self[id] { return name }
+        return nil
+    }
+
+    func freeSymbols(_ id: ExprID) -> SymbolSet { freeSymbolSets[Int(id.index)] }
+
+    /// Whether `id` contains the symbol `variable`.
+    public func depends(_ id: ExprID, on variable: ExprID) -> Bool { freeSymbols(id).contains(variable) }
+
+    /// The names of the free symbols of `id`, sorted by id.
+    public func freeSymbolNames(_ id: ExprID) -> [String] { freeSymbols(id).ids.compactMap(symbolName) }
+
+    /// Whether the undefined value occurs in `id`.
+    public func isUndefined(_ id: ExprID) -> Bool { id == undefined }
+
+    /// The children of a node, in order.
+    public func children(_ id: ExprID) -> [ExprID] {
+        switch self[id] {
+        case .number, .symbol, .constant, .undefined: []
+        case let .sum(c), let .product(c): c
+        case let .power(b, e): [b, e]
+        case let .apply(_, a): [a]
+        }
+    }
+
+    /// The distinct nodes reachable from `roots`, children before parents.
+    public func reachable(from roots: [ExprID]) -> [ExprID] {
+        var seen = Set<ExprID>()
+        var stack = roots
+        while let top = stack.popLast() {
+            if seen.insert(top).inserted { stack.append(contentsOf: children(top)) }
+        }
+        return seen.sorted()
+    }
+}
+
+struct DerivativeKey: Hashable {
+    let expression: ExprID
+    let variable: ExprID
+}

@@ -1,0 +1,179 @@
+import BigInt
+
+/// An exact rational number of any size, always in lowest terms with a positive denominator.
+///
+/// Machine integers are used while they suffice; an operation that would overflow moves to
+/// `BigInt`, and a result that fits again moves back.
+///
+/// ```swift
+/// let third = Rational(1, 3)
+/// third + Rational(2, 3) == Rational(1)   // true
+/// Rational(Int.max) * Rational(2)         // exact: 18446744073709551614
+/// ```
+public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
+    enum Storage: Hashable, Sendable {
+        case small(Int, Int)          // numerator, denominator > 0, gcd 1
+        case big(BigInt, BigInt)      // numerator, denominator > 0, gcd 1, not representable as small
+    }
+    let storage: Storage
+
+    public static let zero = Rational(0)
+    public static let one = Rational(1)
+    public static let minusOne = Rational(-1)
+
+    public init(_ value: Int) { storage = .small(value, 1) }
+
+    /// `numerator / denominator`; the denominator must not be zero.
+    public init(_ numerator: Int, _ denominator: Int) {
+        precondition(denominator != 0, "zero denominator")
+        self = Rational.normalized(BigInt(numerator), BigInt(denominator))
+    }
+
+    public init(big numerator: BigInt, _ denominator: BigInt = 1) {
+        precondition(!denominator.isZero, "zero denominator")
+        self = Rational.normalized(numerator, denominator)
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    /// Parses a decimal integer literal of any length (digits only).
+    public init?(integerLiteral text: Substring) {
+        if text.count <= 18, let v = Int(text) { storage = .small(v, 1); return }
+        guard let big = BigInt(String(text), radix: 10) else { return nil }
+        self = Rational.normalized(big, 1)
+    }
+
+    static func normalized(_ n: BigInt, _ d: BigInt) -> Rational {
+        var n = n, d = d
+        if d.signum() < 0 { n = -n; d = -d }
+        let g = n.magnitude.greatestCommonDivisor(with: d.magnitude)
+        if g > 1 { n /= BigInt(g); d /= BigInt(g) }
+        if let sn = Int(exactly: n), let sd = Int(exactly: d) { return Rational(storage: .small(sn, sd)) }
+        return Rational(storage: .big(n, d))
+    }
+
+    public var numerator: BigInt {
+        switch storage { case let .small(n, _): BigInt(n); case let .big(n, _): n }
+    }
+    public var denominator: BigInt {
+        switch storage { case let .small(_, d): BigInt(d); case let .big(_, d): d }
+    }
+
+    public var isZero: Bool { if case .small(0, _) = storage { return true }; return false }
+    public var isOne: Bool { if case .small(1, 1) = storage { return true }; return false }
+    public var isInteger: Bool {
+        switch storage { case let .small(_, d): d == 1; case let .big(_, d): d == 1 }
+    }
+    public var isNegative: Bool {
+        switch storage { case let .small(n, _): n < 0; case let .big(n, _): n.signum() < 0 }
+    }
+    /// The value as a machine integer, when it is an integer that fits.
+    public var intValue: Int? {
+        if case let .small(n, 1) = storage { return n }
+        return nil
+    }
+    public var doubleValue: Double {
+        switch storage {
+        case let .small(n, d): return Double(n) / Double(d)
+        case let .big(n, d):
+            // Scale to keep precision for very large or very small values.
+            let shift = max(0, max(n.magnitude.bitWidth, d.magnitude.bitWidth) - 1000)
+            return Double(n >> shift) / Double(d >> shift)
+        }
+    }
+
+    public var magnitude: Rational { isNegative ? -self : self }
+
+    public static prefix func - (x: Rational) -> Rational {
+        if case let .small(n, d) = x.storage, n != Int.min { return Rational(storage: .small(-n, d)) }
+        return normalized(-x.numerator, x.denominator)
+    }
+
+    public static func + (a: Rational, b: Rational) -> Rational {
+        if case let .small(an, ad) = a.storage, case let .small(bn, bd) = b.storage {
+            if ad == 1 && bd == 1 {
+                let (s, o) = an.addingReportingOverflow(bn)
+                if !o { return Rational(storage: .small(s, 1)) }
+            } else {
+                let (x, o1) = an.multipliedReportingOverflow(by: bd)
+                let (y, o2) = bn.multipliedReportingOverflow(by: ad)
+                let (d, o3) = ad.multipliedReportingOverflow(by: bd)
+                if !o1 && !o2 && !o3 {
+                    let (s, o4) = x.addingReportingOverflow(y)
+                    if !o4 { return small(s, d) }
+                }
+            }
+        }
+        return normalized(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+
+    public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
+
+    public static func * (a: Rational, b: Rational) -> Rational {
+        if case let .small(an, ad) = a.storage, case let .small(bn, bd) = b.storage {
+            let (n, o1) = an.multipliedReportingOverflow(by: bn)
+            let (d, o2) = ad.multipliedReportingOverflow(by: bd)
+            if !o1 && !o2 { return ad == 1 && bd == 1 ? Rational(storage: .small(n, 1)) : small(n, d) }
+        }
+        return normalized(a.numerator * b.numerator, a.denominator * b.denominator)
+    }
+
+    /// The reciprocal; `nil` for zero.
+    public var reciprocal: Rational? {
+        if isZero { return nil }
+        return Rational.normalized(denominator, numerator)
+    }
+
+    public static func / (a: Rational, b: Rational) -> Rational? {
+        guard let r = b.reciprocal else { return nil }
+        return a * r
+    }
+
+    /// `self ^ exponent` for an integer exponent; `nil` for 0 to a negative power or a result
+    /// too large to be worth computing (more than `maxBits` bits).
+    public func power(_ exponent: Int, maxBits: Int = 1 << 16) -> Rational? {
+        if exponent == 0 { return .one }
+        if isZero { return exponent > 0 ? .zero : nil }
+        let base = exponent < 0 ? reciprocal! : self
+        let e = exponent.magnitude
+        let bits = max(base.numerator.magnitude.bitWidth, base.denominator.magnitude.bitWidth)
+        if bits > 1, bits.multipliedReportingOverflow(by: Int(clamping: e)).partialValue > maxBits
+            || bits.multipliedReportingOverflow(by: Int(clamping: e)).overflow { return nil }
+        if e > UInt(Int32.max) { return base.isOne ? .one : (base == .minusOne ? (e % 2 == 0 ? .one : .minusOne) : nil) }
+        return Rational.normalized(base.numerator.power(Int(e)), base.denominator.power(Int(e)))
+    }
+
+    private static func small(_ n: Int, _ d: Int) -> Rational {
+        var n = n, d = d
+        if d < 0 {
+            if n == Int.min || d == Int.min { return normalized(-BigInt(n), -BigInt(d)) }
+            n = -n; d = -d
+        }
+        let g = gcd(n.magnitude, d.magnitude)
+        if g > 1 { n /= Int(g); d /= Int(g) }
+        return Rational(storage: .small(n, d))
+    }
+
+    private static func gcd(_ a: UInt, _ b: UInt) -> UInt {
+        var a = a, b = b
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
+    public static func < (a: Rational, b: Rational) -> Bool {
+        if case let .small(an, ad) = a.storage, case let .small(bn, bd) = b.storage {
+            let (x, o1) = an.multipliedReportingOverflow(by: bd)
+            let (y, o2) = bn.multipliedReportingOverflow(by: ad)
+            if !o1 && !o2 { return x < y }
+        }
+        return a.numerator * b.denominator < b.numerator * a.denominator
+    }
+
+    public var description: String {
+        switch storage {
+        case let .small(n, 1): return String(n)
+        case let .small(n, d): return "\(n)/\(d)"
+        case let .big(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
+        }
+    }
+}

@@ -1,0 +1,223 @@
+/// Prints expressions of one store in a ``Notation``, the way a person writes them: terms in a
+/// stable, readable order, negative terms with a minus, negative powers as a denominator,
+/// `x^(1/2)` as a square root, parentheses only where needed.
+///
+/// ```swift
+/// let printer = ExpressionPrinter(store: store, notation: .latex)
+/// printer.string(id)   // "\frac{e^{x_{2}}}{e^{x_{1}} + e^{x_{2}}}"
+/// ```
+/// Each node is printed once and reused, so a shared sub-expression costs one print.
+public final class ExpressionPrinter {
+    public let store: ExpressionStore
+    public let notation: Notation
+    private var memo: [ExprID: Printed] = [:]
+    private var orderKeys: [ExprID: String] = [:]
+    private var plainForKeys: ExpressionPrinter?
+
+    /// A printed expression and how tightly it binds.
+    struct Printed {
+        let text: String
+        let level: Level
+    }
+    /// Binding strength, weakest first.
+    enum Level: Int, Comparable {
+        case sum = 1, negative, product, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public init(store: ExpressionStore, notation: Notation) {
+        self.store = store; self.notation = notation
+    }
+
+    public func string(_ id: ExprID) -> String { printed(id).text }
+
+    func printed(_ id: ExprID) -> Printed {
+        if let p = memo[id] { return p }
+        let p = make(id)
+        memo[id] = p
+        return p
+    }
+
+    private func make(_ id: ExprID) -> Printed {
+        switch store[id] {
+        case let .number(r): return number(r)
+        case let .symbol(name):
+            return Printed(text: notation == .latex ? latexIdentifier(name) : name, level: .atom)
+        case .constant(.e):
+            return Printed(text: notation == .sympy ? "exp(1)" : "e", level: .atom)
+        case .constant(.pi):
+            return Printed(text: notation == .latex ? "\\pi" : "pi", level: .atom)
+        case .undefined:
+            return Printed(text: notation == .sympy ? "nan" : "undefined", level: .atom)
+        case .sum: return sum(id)
+        case .product: return product(id)
+        case let .power(b, e): return power(b, e)
+        case let .apply(f, a): return function(f, a)
+        }
+    }
+
+    // MARK: Numbers
+
+    private func number(_ r: Rational) -> Printed {
+        let level: Level = r.isNegative ? .negative : (r.isInteger ? .atom : .product)
+        if notation == .latex && !r.isInteger {
+            let sign = r.isNegative ? "-" : ""
+            return Printed(text: "\(sign)\\frac{\(r.numerator.magnitude)}{\(r.denominator)}", level: level)
+        }
+        return Printed(text: r.description, level: level)
+    }
+
+    // MARK: Sums
+
+    private func sum(_ id: ExprID) -> Printed {
+        guard case let .sum(terms) = store[id] else { fatalError() }
+        var text = ""
+        for (index, term) in displayOrder(terms).enumerated() {
+            let (coefficient, _) = store.splitCoefficient(term)
+            if coefficient.isNegative {
+                let body = printed(store.negate(term)).text
+                text += index == 0 ? "-" + body : " - " + body
+            } else {
+                let p = printed(term)
+                text += index == 0 ? p.text : " + " + p.text
+            }
+        }
+        return Printed(text: text, level: .sum)
+    }
+
+    /// Terms in reading order: by their text without coefficients (with numbers compared as
+    /// numbers, so x2 comes before x10), constants last.
+    func displayOrder(_ terms: [ExprID]) -> [ExprID] {
+        terms.sorted { a, b in
+            let na = store.rational(a) != nil, nb = store.rational(b) != nil
+            if na != nb { return nb }
+            let ka = orderKey(a), kb = orderKey(b)
+            if ka != kb { return naturalLess(ka, kb) }
+            return a < b
+        }
+    }
+
+    private func orderKey(_ id: ExprID) -> String {
+        if let k = orderKeys[id] { return k }
+        if plainForKeys == nil { plainForKeys = notation == .text ? self : ExpressionPrinter(store: store, notation: .text) }
+        let (_, rest) = store.splitCoefficient(id)
+        let k = plainForKeys!.string(rest)
+        orderKeys[id] = k
+        return k
+    }
+
+    // MARK: Products and fractions
+
+    private func product(_ id: ExprID) -> Printed {
+        let (coefficient, rest) = store.splitCoefficient(id)
+        var numerator: [ExprID] = []
+        var denominator: [ExprID] = []
+        let factors: [ExprID]
+        if case let .product(f) = store[rest] { factors = f } else { factors = rest == store.one ? [] : [rest] }
+        for f in factors {
+            if case let .power(b, e) = store[f], let n = store.rational(e), n.isNegative {
+                denominator.append(store.power(b, store.number(-n)))
+            } else {
+                numerator.append(f)
+            }
+        }
+        let sign = coefficient.isNegative ? "-" : ""
+        let c = coefficient.magnitude
+        let top = join(Rational(big: c.numerator), displayFactors(numerator))
+        if denominator.isEmpty && c.isInteger {
+            return Printed(text: sign + top.text, level: sign.isEmpty ? top.level : .negative)
+        }
+        let bottom = join(Rational(big: c.denominator), displayFactors(denominator))
+        let text: String
+        switch notation {
+        case .latex:
+            text = "\\frac{\(top.text)}{\(bottom.text)}"
+        case .text, .sympy:
+            let t = top.level < .product ? "(\(top.text))" : top.text
+            let b = bottom.level < .power ? "(\(bottom.text))" : bottom.text
+            text = "\(t)/\(b)"
+        }
+        return Printed(text: sign + text, level: sign.isEmpty ? .product : .negative)
+    }
+
+    private func displayFactors(_ factors: [ExprID]) -> [ExprID] {
+        // Symbols and powers of symbols first, then the rest, each group in reading order.
+        func simple(_ f: ExprID) -> Bool {
+            let (b, _) = store.splitPower(f)
+            if case .symbol = store[b] { return true }
+            return false
+        }
+        return displayOrder(factors.filter(simple)) + displayOrder(factors.filter { !simple($0) })
+    }
+
+    /// `coefficient · factors`, written with the notation's multiplication.
+    private func join(_ coefficient: Rational, _ factors: [ExprID]) -> Printed {
+        var parts: [Printed] = []
+        if !coefficient.isOne || factors.isEmpty { parts.append(number(coefficient)) }
+        for f in factors {
+            let p = printed(f)
+            parts.append(p.level < .product ? Printed(text: notation == .latex ? "\\left(\(p.text)\\right)" : "(\(p.text))", level: .atom) : p)
+        }
+        if parts.count == 1 { return parts[0] }
+        var text = parts[0].text
+        for (previous, next) in zip(parts, parts.dropFirst()) {
+            text += separator(previous.text, next.text) + next.text
+        }
+        return Printed(text: text, level: .product)
+    }
+
+    private func separator(_ left: String, _ right: String) -> String {
+        let leftIsNumber = left.last?.isNumber == true && left.allSatisfy { $0.isNumber }
+        let rightStartsWithDigit = right.first?.isNumber == true
+        switch notation {
+        case .sympy: return "*"
+        case .text:
+            if leftIsNumber, let r = right.first, r.isLetter, !right.hasPrefix("e") || right.first(where: { !$0.isLetter }) != nil && !right.hasPrefix("exp") {
+                return ""
+            }
+            return "·"
+        case .latex:
+            return rightStartsWithDigit ? " \\cdot " : " "
+        }
+    }
+
+    // MARK: Powers and functions
+
+    private func power(_ base: ExprID, _ exponent: ExprID) -> Printed {
+        let b = printed(base)
+        if let n = store.rational(exponent), n == Rational(1, 2) {
+            switch notation {
+            case .latex: return Printed(text: "\\sqrt{\(b.text)}", level: .atom)
+            case .text, .sympy: return Printed(text: "sqrt(\(b.text))", level: .atom)
+            }
+        }
+        let e = printed(exponent)
+        switch notation {
+        case .latex:
+            let baseText = b.level < .atom || b.text.hasPrefix("\\frac") || b.text.contains("^")
+                ? "\\left(\(b.text)\\right)" : b.text
+            return Printed(text: "\(baseText)^{\(e.text)}", level: .power)
+        case .text, .sympy:
+            let baseText = b.level < .atom ? "(\(b.text))" : b.text
+            let exponentText = e.level < .atom ? "(\(e.text))" : e.text
+            return Printed(text: baseText + (notation == .sympy ? "**" : "^") + exponentText, level: .power)
+        }
+    }
+
+    private func function(_ f: ElementaryFunction, _ argument: ExprID) -> Printed {
+        let a = printed(argument).text
+        switch notation {
+        case .latex:
+            switch f {
+            case .exp: return Printed(text: "e^{\(a)}", level: .power)
+            case .sigmoid: return Printed(text: "\\sigma\\left(\(a)\\right)", level: .atom)
+            default: return Printed(text: "\\\(f.rawValue)\\left(\(a)\\right)", level: .atom)
+            }
+        case .sympy:
+            if f == .sigmoid { return Printed(text: "1/(1 + exp(-(\(a))))", level: .product) }
+            return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
+        case .text:
+            return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
+        }
+    }
+}

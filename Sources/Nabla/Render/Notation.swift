@@ -1,0 +1,55 @@
+/// The written forms the printer knows.
+public enum Notation: Sendable {
+    /// Plain text that `nabla` reads back: `3x1 - 2·exp(x2)/(1 + x1^2)`.
+    case text
+    /// Text that SymPy's `sympify` reads: `3*x1 - 2*exp(x2)/(1 + x1**2)`.
+    case sympy
+    /// LaTeX math: `3 x_{1} - \frac{2 e^{x_{2}}}{1 + x_{1}^{2}}`.
+    case latex
+}
+
+/// How an identifier of the input is written in LaTeX: `x1` → `x_{1}`, `w_1_2` → `w_{1,2}`,
+/// `sigma` → `\sigma`, `loss` → `\mathrm{loss}`.
+func latexIdentifier(_ name: String) -> String {
+    let greek: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                              "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+                              "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
+    func stem(_ s: String) -> String {
+        if greek.contains(s) { return "\\" + s }
+        if s.count <= 1 { return s }
+        return "\\mathrm{\(s)}"
+    }
+    let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)
+    if parts.count > 1 { return stem(parts[0]) + "_{" + parts.dropFirst().joined(separator: ",") + "}" }
+    // Trailing digits become a subscript.
+    let letters = name.prefix { !$0.isNumber }
+    let digits = name.dropFirst(letters.count)
+    if !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) {
+        return stem(String(letters)) + "_{" + digits + "}"
+    }
+    return stem(name)
+}
+
+/// Compares strings with runs of digits compared as numbers: `x2` < `x10`.
+func naturalLess(_ a: String, _ b: String) -> Bool {
+    var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
+    var x = i.next(), y = j.next()
+    while let p = x, let q = y {
+        if p.properties.numericType != nil && q.properties.numericType != nil,
+           p.value < 128, q.value < 128 {
+            var n = "", m = ""
+            while let c = x, c.value < 128, CharacterSet.decimalDigits(c) { n.unicodeScalars.append(c); x = i.next() }
+            while let c = y, c.value < 128, CharacterSet.decimalDigits(c) { m.unicodeScalars.append(c); y = j.next() }
+            if n.count != m.count { return n.count < m.count }
+            if n != m { return n < m }
+            continue
+        }
+        if p != q { return p.value < q.value }
+        x = i.next(); y = j.next()
+    }
+    return x == nil && y != nil
+}
+
+private enum CharacterSet {
+    static func decimalDigits(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+}

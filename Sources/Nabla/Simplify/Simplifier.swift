@@ -1,0 +1,56 @@
+/// Simplifies expressions bottom-up with the named ``RewriteRule``s, keeping a rewrite only
+/// when the printed result is smaller; memoized per node, so shared sub-expressions are
+/// simplified once.
+///
+/// ```swift
+/// let simplifier = Simplifier(store: store)
+/// simplifier.simplify(e^x1/S − e^(2x1)/S²)   // e^(x1 + x2)/S²  with S = e^x1 + e^x2
+/// ```
+///
+/// Each node gets at most ``maximumRewritesPerNode`` rewrites, so simplification always ends.
+public final class Simplifier {
+    public static let maximumRewritesPerNode = 8
+
+    let store: ExpressionStore
+    let rules: [RewriteRule]
+    private var memo: [ExprID: ExprID] = [:]
+
+    public init(store: ExpressionStore, rules: [RewriteRule] = RewriteRule.all) {
+        self.store = store; self.rules = rules
+    }
+
+    public func simplify(_ matrix: ExpressionMatrix) -> ExpressionMatrix {
+        ExpressionMatrix(rows: matrix.rows, columns: matrix.columns, entries: matrix.entries.map(simplify))
+    }
+
+    public func simplify(_ id: ExprID) -> ExprID {
+        if let done = memo[id] { return done }
+        let rebuilt: ExprID
+        switch store[id] {
+        case .number, .symbol, .constant, .undefined: rebuilt = id
+        case let .sum(terms): rebuilt = store.sum(terms.map(simplify))
+        case let .product(factors): rebuilt = store.product(factors.map(simplify))
+        case let .power(b, e): rebuilt = store.power(simplify(b), simplify(e))
+        case let .apply(f, a): rebuilt = store.apply(f, simplify(a))
+        }
+        var best = rebuilt
+        var bestSize = store.treeSize(best)
+        var rewrites = 0
+        var changed = true
+        while changed && rewrites < Simplifier.maximumRewritesPerNode {
+            changed = false
+            for rule in rules {
+                guard let candidate = rule.apply(best, in: store), candidate != best else { continue }
+                let size = store.treeSize(candidate)
+                if size < bestSize {
+                    best = candidate; bestSize = size; changed = true; rewrites += 1
+                    break
+                }
+            }
+        }
+        if best != rebuilt { best = simplify(best) }
+        memo[id] = best
+        memo[best] = best
+        return best
+    }
+}

@@ -1,0 +1,61 @@
+/// A position in a source text: 1-based line and column (columns count characters, not bytes).
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A source text split into lines, for turning byte offsets into locations and showing a line.
+public struct SourceText: Sendable {
+    public let name: String
+    let bytes: [UInt8]
+    private let lineStarts: [Int]
+    /// Lines made of ASCII only, where a column is a byte distance.
+    private let asciiLines: [Bool]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var starts = [0]
+        var ascii: [Bool] = []
+        var lineIsASCII = true
+        for (i, b) in bytes.enumerated() {
+            if b >= 0x80 { lineIsASCII = false }
+            if b == UInt8(ascii: "\n") { starts.append(i + 1); ascii.append(lineIsASCII); lineIsASCII = true }
+        }
+        ascii.append(lineIsASCII)
+        lineStarts = starts
+        asciiLines = ascii
+    }
+
+    public init(name: String, text: String) { self.init(name: name, bytes: Array(text.utf8)) }
+
+    /// The location of a byte offset.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = lineStarts[low]
+        if asciiLines[low] { return SourceLocation(line: low + 1, column: offset - start + 1) }
+        var column = 1
+        var i = start
+        while i < min(offset, bytes.count) {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // `column` counted the characters before `offset`, plus one.
+        return SourceLocation(line: low + 1, column: column)
+    }
+
+    /// The text of a 1-based line, without its newline.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,42 @@
+/// An expression as written, before names are resolved; every node knows where it starts.
+indirect enum ExpressionSyntax {
+    case number(Rational, SourceLocation)
+    case name(String, SourceLocation)
+    case call(String, [ExpressionSyntax], SourceLocation)
+    case negate(ExpressionSyntax, SourceLocation)
+    case sum([ExpressionSyntax], SourceLocation)
+    case product([ExpressionSyntax], SourceLocation)
+    case divide(ExpressionSyntax, ExpressionSyntax, SourceLocation)
+    case power(ExpressionSyntax, ExpressionSyntax, SourceLocation)
+    case tuple([ExpressionSyntax], SourceLocation)
+
+    var location: SourceLocation {
+        switch self {
+        case let .number(_, l), let .name(_, l), let .call(_, _, l), let .negate(_, l), let .sum(_, l),
+             let .product(_, l), let .divide(_, _, l), let .power(_, _, l), let .tuple(_, l): l
+        }
+    }
+}
+
+/// A name with the place it is written.
+struct LocatedName {
+    let name: String
+    let location: SourceLocation
+}
+
+/// One statement of a `.nabla` file.
+enum Statement {
+    /// `NAME(PARAMS) = EXPR` or `NAME(PARAMS) = (EXPR, …)`.
+    case function(name: LocatedName, parameters: [LocatedName], body: ExpressionSyntax)
+    /// `NAME = a∘b∘c`.
+    case composition(name: LocatedName, chain: [LocatedName])
+    /// `let NAME = EXPR, NAME = EXPR`.
+    case bindings([(LocatedName, ExpressionSyntax)])
+    /// `jacobian TARGET`, `gradient TARGET`, `hessian TARGET`.
+    case command(CommandKind, chain: [LocatedName], location: SourceLocation)
+}
+
+/// What a command asks for.
+public enum CommandKind: String, Sendable {
+    case jacobian, gradient, hessian
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Nabla
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, latex, json, stats
+}
+
+enum Layout: String, ExpressibleByArgument, CaseIterable {
+    case numerator, denominator
+}
+
+/// The options every command that prints results shares.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: text (terminal), latex (a document that compiles), json (SymPy-readable entries), stats (one JSON line per target: sizes and phase times).")
+    var format: OutputFormat = .text
+
+    @Option(help: "numerator: row i is output i (the default, as in courses); denominator: the transpose (column gradients).")
+    var layout: Layout = .numerator
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    var output: String?
+}
+
+/// Runs `work` on a thread with a large stack, so deep expressions cannot overflow it, and
+/// exits with its status.
+func runWithLargeStack(_ work: @escaping @Sendable () -> Int32) -> Never {
+    nonisolated(unsafe) var status: Int32 = 0
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        status = work()
+        done.signal()
+    }
+    thread.stackSize = 1 << 29
+    thread.start()
+    done.wait()
+    exit(status)
+}
+
+/// Prints the results of `document` in the chosen format; returns the exit status.
+func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int32 {
+    for w in document.warnings { FileHandle.standardError.write(Data((w.render(in: document.source) + "\n").utf8)) }
+    var results = document.results
+    if options.layout == .denominator { results = results.map { $0.transposed } }
+    if let problem = Guard.tooLargeToPrint(results, document.store), options.format != .stats {
+        FileHandle.standardError.write(Data((problem.render(in: document.source) + "\n").utf8))
+        return ExitStatus.unusableInput
+    }
+    let text: String
+    switch options.format {
+    case .text:
+        let renderer = TextRenderer(store: document.store)
+        text = results.map(renderer.render).joined(separator: "\n")
+    case .latex: text = LaTeXRenderer(store: document.store).document(results, title: title)
+    case .json: text = JSONRenderer(store: document.store).render(results, warnings: document.warnings)
+    case .stats:
+        let renderer = StatsRenderer(store: document.store)
+        text = results.map(renderer.render).joined()
+    }
+    if let path = options.output {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            FileHandle.standardError.write(Data("nabla: cannot write \(path): \(error.localizedDescription)\n".utf8))
+            return ExitStatus.unusableInput
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    return 0
+}
+
+func report(_ error: any Error, _ source: SourceText?) -> Int32 {
+    let message = (error as? Diagnostic)?.render(in: source) ?? "nabla: \(error)"
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return ExitStatus.unusableInput
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Nabla
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute the Jacobians, gradients and Hessians a .nabla file asks for.",
+        discussion: """
+        A .nabla file has one statement per line:
+          g(x1, x2, x3) = (3x1 - 2x2 + x3, -x1 + 4x3, -3x1 + x2 - x3)
+          f(x1, x2, x3) = (exp(x1 + x2), exp(x2 + x3), exp(x3 + x1))
+          let a = 2
+          jacobian g∘f          (also: jacobian f o g, gradient F, hessian F)
+
+        Examples:
+          nabla solve Examples/chain-rule.nabla
+          nabla solve Examples/logistic-regression.nabla --format json
+          nabla solve problem.nabla --format stats
+        Exit status: 0 on success, 2 when the input cannot be used.
+        """
+    )
+
+    @Argument(help: "The .nabla file to solve.")
+    var file: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let file = self.file, output = self.output
+        runWithLargeStack {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
+                return ExitStatus.unusableInput
+            }
+            let source = SourceText(name: file, bytes: Array(data))
+            do {
+                let document = try Document(source: source)
+                return emit(document, output, title: (file as NSString).lastPathComponent)
+            } catch {
+                return report(error, source)
+            }
+        }
+    }
+}
