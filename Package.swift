@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(
             name: "NablaTests",
             dependencies: ["Nabla"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

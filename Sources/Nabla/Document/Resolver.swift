@@ -37,7 +37,9 @@ struct Resolver {
             for item in items { out.append(try scalar(item, parameters)) }
             return out
         case let .call(name, arguments, location) where allowVector:
-            return try resolve(syntax, parameters, allowVector: true, calling: name, arguments, location)
+            let values = try resolve(syntax, parameters, allowVector: true, calling: name, arguments, location)
+            if values.contains(store.undefined) { throw Resolver.undefinedValue(at: location) }
+            return values
         default:
             return [try scalar(syntax, parameters)]
         }
@@ -78,11 +80,12 @@ struct Resolver {
             }
             result = values[0]
         }
-        if result == store.undefined {
-            throw Diagnostic(.undefinedValue, "this expression is undefined (a division by zero or the log of a number ≤ 0)",
-                             at: syntax.location)
-        }
+        if result == store.undefined { throw Resolver.undefinedValue(at: syntax.location) }
         return result
+    }
+
+    static func undefinedValue(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.undefinedValue, "this expression is undefined (a division by zero or the log of a number ≤ 0)", at: location)
     }
 
     private mutating func resolve(_ syntax: ExpressionSyntax, _ parameters: [String: ExprID], allowVector: Bool,

@@ -51,7 +51,9 @@ public final class ExpressionPrinter {
             return Printed(text: notation == .sympy ? "nan" : "undefined", level: .atom)
         case .sum: return sum(id)
         case .product: return product(id)
-        case let .power(b, e): return power(b, e)
+        case let .power(b, e):
+            if let n = store.rational(e), n.isNegative { return product(id) }
+            return power(b, e)
         case let .apply(f, a): return function(f, a)
         }
     }
@@ -72,7 +74,7 @@ public final class ExpressionPrinter {
     private func sum(_ id: ExprID) -> Printed {
         guard case let .sum(terms) = store[id] else { fatalError() }
         var text = ""
-        for (index, term) in displayOrder(terms).enumerated() {
+        for (index, term) in readingOrder(displayOrder(terms)).enumerated() {
             let (coefficient, _) = store.splitCoefficient(term)
             if coefficient.isNegative {
                 let body = printed(store.negate(term)).text
@@ -83,6 +85,20 @@ public final class ExpressionPrinter {
             }
         }
         return Printed(text: text, level: .sum)
+    }
+
+    /// Starts a sum with a positive term where a course would: `1 - σ(x)`, `w21 - w11`.
+    private func readingOrder(_ ordered: [ExprID]) -> [ExprID] {
+        func negative(_ t: ExprID) -> Bool { store.splitCoefficient(t).0.isNegative }
+        guard let first = ordered.first, negative(first) else { return ordered }
+        let candidate: Int?
+        if let c = ordered.lastIndex(where: { store.rational($0) != nil }), !negative(ordered[c]) { candidate = c }
+        else if ordered.count == 2, !negative(ordered[1]) { candidate = 1 }
+        else { candidate = nil }
+        guard let k = candidate else { return ordered }
+        var out = ordered
+        out.insert(out.remove(at: k), at: 0)
+        return out
     }
 
     /// Terms in reading order: by their text without coefficients (with numbers compared as
@@ -123,11 +139,12 @@ public final class ExpressionPrinter {
         }
         let sign = coefficient.isNegative ? "-" : ""
         let c = coefficient.magnitude
-        let top = join(Rational(big: c.numerator), displayFactors(numerator))
+        let inFraction = notation == .latex
+        let top = join(Rational(big: c.numerator), displayFactors(numerator), parenthesizeAlone: !inFraction || denominator.isEmpty && c.isInteger)
         if denominator.isEmpty && c.isInteger {
             return Printed(text: sign + top.text, level: sign.isEmpty ? top.level : .negative)
         }
-        let bottom = join(Rational(big: c.denominator), displayFactors(denominator))
+        let bottom = join(Rational(big: c.denominator), displayFactors(denominator), parenthesizeAlone: !inFraction)
         let text: String
         switch notation {
         case .latex:
@@ -147,37 +164,43 @@ public final class ExpressionPrinter {
             if case .symbol = store[b] { return true }
             return false
         }
-        return displayOrder(factors.filter(simple)) + displayOrder(factors.filter { !simple($0) })
+        func isSum(_ f: ExprID) -> Bool { if case .sum = store[f] { return true }; return false }
+        let others = factors.filter { !simple($0) }
+        return displayOrder(factors.filter(simple)) + displayOrder(others.filter { !isSum($0) }) + displayOrder(others.filter(isSum))
     }
 
     /// `coefficient · factors`, written with the notation's multiplication.
-    private func join(_ coefficient: Rational, _ factors: [ExprID]) -> Printed {
-        var parts: [Printed] = []
-        if !coefficient.isOne || factors.isEmpty { parts.append(number(coefficient)) }
+    private func join(_ coefficient: Rational, _ factors: [ExprID], parenthesizeAlone: Bool = true) -> Printed {
+        var parts: [(text: String, isSymbol: Bool)] = []
+        if !coefficient.isOne || factors.isEmpty { parts.append((number(coefficient).text, false)) }
         for f in factors {
             let p = printed(f)
-            parts.append(p.level < .product ? Printed(text: notation == .latex ? "\\left(\(p.text)\\right)" : "(\(p.text))", level: .atom) : p)
+            let alone = factors.count == 1 && coefficient.isOne
+            let text = p.level < .product && (parenthesizeAlone || !alone) ? (notation == .latex ? "\\left(\(p.text)\\right)" : "(\(p.text))") : p.text
+            let (base, exponent) = store.splitPower(f)
+            var isSymbol = false
+            if case .symbol = store[base], store.rational(exponent) != Rational(1, 2) { isSymbol = true }
+            parts.append((text, isSymbol))
         }
-        if parts.count == 1 { return parts[0] }
+        if parts.count == 1 {
+            if factors.isEmpty { return number(coefficient) }
+            let p = printed(factors[0])
+            return Printed(text: parts[0].text, level: p.level < .product ? .atom : p.level)
+        }
         var text = parts[0].text
-        for (previous, next) in zip(parts, parts.dropFirst()) {
-            text += separator(previous.text, next.text) + next.text
+        for (index, next) in parts.enumerated().dropFirst() {
+            let leftIsNumber = index == 1 && (!coefficient.isOne || factors.count < parts.count)
+            text += separator(leftIsNumber: leftIsNumber, rightIsSymbol: next.isSymbol, right: next.text) + next.text
         }
         return Printed(text: text, level: .product)
     }
 
-    private func separator(_ left: String, _ right: String) -> String {
-        let leftIsNumber = left.last?.isNumber == true && left.allSatisfy { $0.isNumber }
-        let rightStartsWithDigit = right.first?.isNumber == true
+    /// Between two factors: `3x1` and `3 x_{1}` after a number, `·`, `*` or a space otherwise.
+    private func separator(leftIsNumber: Bool, rightIsSymbol: Bool, right: String) -> String {
         switch notation {
         case .sympy: return "*"
-        case .text:
-            if leftIsNumber, let r = right.first, r.isLetter, !right.hasPrefix("e") || right.first(where: { !$0.isLetter }) != nil && !right.hasPrefix("exp") {
-                return ""
-            }
-            return "·"
-        case .latex:
-            return rightStartsWithDigit ? " \\cdot " : " "
+        case .text: return leftIsNumber && rightIsSymbol && !(right.first?.isNumber ?? true) ? "" : "·"
+        case .latex: return right.first?.isNumber == true ? " \\cdot " : " "
         }
     }
 

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Runs the built `nabla` binary, as a user would, and checks its output and exit status.
+@Suite struct EndToEndTests {
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Fixtures.packageRoot.appendingPathComponent(".build/debug"),
+        ]
+        for dir in candidates {
+            let url = dir.appendingPathComponent("nabla")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return candidates.last!.appendingPathComponent("nabla")
+    }
+
+    struct Run { let status: Int32; let stdout: String; let stderr: String }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = arguments
+        p.currentDirectoryURL = Fixtures.packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func solvesTheExamples() throws {
+        let r = try run(["solve", "Examples/chain-rule.nabla"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let golden = try Fixtures.text("golden/chain-rule.txt")
+        #expect(r.stdout == golden)
+        let json = try run(["solve", "Examples/logistic-regression.nabla", "--format", "json"])
+        #expect(json.status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((parsed?["results"] as? [Any])?.count == 2)
+    }
+
+    @Test func statsPrintsOneLinePerTarget() throws {
+        let r = try run(["solve", "Examples/chain-rule.nabla", "--format", "stats"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["rows"] as? Int == 3 && first?["nonzeros"] as? Int == 9)
+    }
+
+    @Test func jacobianOfExpressions() throws {
+        let r = try run(["jacobian", "x*y", "sin(x)", "--wrt", "x,y"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "∇F(x, y) =\n⎡ y        x ⎤\n⎣ cos(x)   0 ⎦\n")
+        let bad = try run(["jacobian", "x +", "--wrt", "x"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("expressions:3:1: error: expected an expression after '+', found ')'"))
+    }
+
+    @Test func badInputExitsWithTwo() throws {
+        let missing = try run(["solve", "no-such-file.nabla"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "nabla: cannot read no-such-file.nabla: no such file or not readable\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nabla-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("bad.nabla")
+        try "f(x) = x/0\njacobian f\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try run(["solve", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("bad.nabla:1:9: error: division by zero\n  f(x) = x/0\n          ^\n"))
+        // Deeply composed: refused with a message instead of printing forever.
+        try ("h(x) = sin(x) + x^2\njacobian " + Array(repeating: "h", count: 40).joined(separator: "∘") + "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let deep = try run(["solve", file.path])
+        #expect(deep.status == 2)
+        #expect(deep.stderr.contains("would print as"))
+        let stats = try run(["solve", file.path, "--format", "stats"])
+        #expect(stats.status == 0)
+    }
+
+    @Test func helpShowsExamples() throws {
+        let r = try run(["solve", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("nabla solve Examples/chain-rule.nabla"))
+    }
+}

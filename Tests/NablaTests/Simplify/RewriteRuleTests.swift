@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import Nabla
+
+/// Every rewrite rule, on expressions where it applies, keeps the value at random points.
+@Suite struct RewriteRuleTests {
+    /// Expressions on which each rule applies, written in the plain syntax over x, y, z.
+    static let samples: [String: [String]] = [
+        "combine-over-common-denominator": [
+            "exp(x)/(exp(x) + exp(y)) - exp(2x)/(exp(x) + exp(y))^2",
+            "1/x + 1/y", "x/(1 + y^2) - 3/(1 + y^2)^2 + z", "1 - exp(x)/(exp(x) + exp(y))",
+        ],
+        "expand-products": ["(x + 1)^2 - x^2", "(x + y)(x - y) + y^2", "exp(x)(exp(x) + exp(y)) - exp(2x)"],
+        "factor-common-factor": ["x exp(y) + z exp(y)", "x^3 y + x^2", "sin(x) x - sin(x) y"],
+    ]
+
+    @Test func everyRuleHasSamples() {
+        #expect(Set(RewriteRule.all.map(\.name)) == Set(Self.samples.keys))
+    }
+
+    @Test(arguments: RewriteRule.all.map(\.name)) func ruleKeepsValues(name: String) throws {
+        let rule = RewriteRule.all.first { $0.name == name }!
+        var g = SeededGenerator(seed: 42)
+        for text in Self.samples[name]! {
+            let doc = try solve("F(x, y, z) = \(text)\njacobian F")
+            let s = doc.store
+            let before = doc.results[0].components[0]
+            guard let after = rule.apply(before, in: s) else {
+                Issue.record("\(name) does not apply to \(text)")
+                continue
+            }
+            for _ in 0..<20 {
+                let p = ["x": Double.random(in: 0.2...2, using: &g), "y": Double.random(in: 0.2...2, using: &g),
+                         "z": Double.random(in: -2...2, using: &g)]
+                let v = s.evaluate([before, after], at: p)
+                #expect(isClose(v[0], v[1], relative: 1e-10, absolute: 1e-12), "\(name) on \(text) at \(p): \(v)")
+            }
+        }
+    }
+
+    @Test func simplifiedSoftmaxDerivative() throws {
+        let e = try entries("""
+            s(x1, x2) = (exp(x1)/(exp(x1) + exp(x2)), exp(x2)/(exp(x1) + exp(x2)))
+            jacobian s
+            """)
+        #expect(e == [
+            ["exp(x1 + x2)/(exp(x1) + exp(x2))^2", "-exp(x1 + x2)/(exp(x1) + exp(x2))^2"],
+            ["-exp(x1 + x2)/(exp(x1) + exp(x2))^2", "exp(x1 + x2)/(exp(x1) + exp(x2))^2"],
+        ])
+    }
+
+    /// Simplification keeps the value of random expressions.
+    @Test(arguments: 0..<40) func simplifierPreservesValues(seed: UInt64) {
+        var g = SeededGenerator(seed: 5000 + seed)
+        let tree = RandomExpression.make(depth: 4, &g)
+        let s = ExpressionStore()
+        let f = RandomExpression.build(tree, in: s)
+        let simple = Simplifier(store: s).simplify(f)
+        #expect(s.treeSize(simple) <= s.treeSize(f))
+        for _ in 0..<4 {
+            let p = RandomExpression.environment(RandomExpression.point(&g))
+            let v = s.evaluate([f, simple], at: p)
+            guard v[0].isFinite, abs(v[0]) < 1e8 else { continue }
+            #expect(isClose(v[0], v[1], relative: 1e-8, absolute: 1e-9), "seed \(5000 + seed) at \(p): \(v)")
+        }
+    }
+}

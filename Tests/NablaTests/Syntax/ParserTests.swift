@@ -1,0 +1,62 @@
+import Testing
+@testable import Nabla
+
+@Suite struct ParserTests {
+    @Test func implicitMultiplicationAndPrecedence() throws {
+        let cases: [(String, String)] = [
+            ("3x1 - 2x2", "3x1 - 2x2"),
+            ("2(x1 + 1)", "2x1 + 2"),
+            ("w x1", "w·x1"),
+            ("-x1^2", "-x1^2"),
+            ("2^3^2", "512"),
+            ("x1^2x2^3", "x1^2·x2^3"),
+            ("x1**2 / 4", "x1^2/4"),
+            ("2exp(x1)", "2·exp(x1)"),
+            ("e^x1", "exp(x1)"),
+            ("0.25 x1 + 1e-2", "x1/4 + 1/100"),
+            ("x1 · x2 × 3 − 1", "3x1·x2 - 1"),
+            ("ln(x1) + log(x1)", "2·log(x1)"),
+        ]
+        for (input, expected) in cases {
+            let doc = try solve("F(x1, x2) = \(input)\njacobian F")
+            let printer = ExpressionPrinter(store: doc.store, notation: .text)
+            #expect(printer.string(doc.results[0].components[0]) == expected, "\(input)")
+        }
+    }
+
+    @Test func syntaxErrorShowsLineColumnAndCaret() {
+        #expect(diagnostic("f(x) = (x + )\njacobian f") == """
+            test.nabla:1:13: error: expected an expression after '+', found ')'
+              f(x) = (x + )
+                          ^
+            """)
+        #expect(diagnostic("f(x) = x +* 2\n") == """
+            test.nabla:1:11: error: expected an expression after '+', found '*'
+              f(x) = x +* 2
+                        ^
+            """)
+        #expect(diagnostic("f(x, x) = x") == """
+            test.nabla:1:6: error: parameter x is already named at 1:3
+              f(x, x) = x
+                   ^
+            """)
+        #expect(diagnostic("f(x) = x $ 2") == """
+            test.nabla:1:10: error: unexpected character '$'
+              f(x) = x $ 2
+                       ^
+            """)
+        #expect(diagnostic("jacobian") == """
+            test.nabla:1:9: error: expected the name of a function, found the end of the line
+              jacobian
+                      ^
+            """)
+    }
+
+    @Test func unicodeColumnsCountCharacters() {
+        #expect(diagnostic("f(x) = x·π ∘ )") == """
+            test.nabla:1:12: error: expected the end of the statement, found '∘'
+              f(x) = x·π ∘ )
+                         ^
+            """)
+    }
+}
