@@ -48,9 +48,11 @@ extension ExpressionStore {
         for k in 1..<links.count {
             let inner = links[k]
             let replacements = Dictionary(zip(links[k - 1].parameters, inner.components), uniquingKeysWith: { a, _ in a })
+            // One substitution for both, so that what they share is rebuilt once.
+            let substituted = substitute(jacobianSoFar.entries + composed, replacements)
             let outerAtInner = ExpressionMatrix(rows: jacobianSoFar.rows, columns: jacobianSoFar.columns,
-                                                entries: substitute(jacobianSoFar.entries, replacements))
-            composed = substitute(composed, replacements)
+                                                entries: Array(substituted[..<jacobianSoFar.entries.count]))
+            composed = Array(substituted[jacobianSoFar.entries.count...])
             jacobianSoFar = simplify(multiply(outerAtInner, jacobian(inner.components, inner.parameters)))
         }
         return ChainRuleResult(jacobian: jacobianSoFar, components: composed)

@@ -4,17 +4,22 @@ extension ExpressionStore {
     /// (`e^a·e^b` → `e^(a+b)`), factors sorted. A number times a single sum is distributed:
     /// `2·(x + 1)` → `2x + 2`.
     public func product(_ factors: [ExprID]) -> ExprID {
+        if factors.count == 1 { return factors[0] }
+        if factors.count == 2, let scaled = scaledFastPath(factors[0], factors[1]) ?? scaledFastPath(factors[1], factors[0]) {
+            return scaled
+        }
         var coefficient = Rational.one
         var exponents: [ExprID: [ExprID]] = [:]   // base → exponents to add
         var bases: [ExprID] = []
         var expArguments: [ExprID] = []
+        var expFactor: ExprID?   // the factor itself, while there is only one exponential
 
         func addFactor(_ f: ExprID) -> Bool {
             switch self[f] {
             case .undefined: return false
             case let .number(r): coefficient = coefficient * r
             case let .product(inner): for g in inner { if !addFactor(g) { return false } }
-            case let .apply(.exp, a): expArguments.append(a)
+            case let .apply(.exp, a): expArguments.append(a); expFactor = f
             default:
                 let (b, e) = splitPower(f)
                 if exponents[b] == nil { bases.append(b); exponents[b] = [e] } else { exponents[b]!.append(e) }
@@ -37,7 +42,7 @@ extension ExpressionStore {
             }
         }
         if !expArguments.isEmpty {
-            let e = apply(.exp, sum(expArguments))
+            let e = expArguments.count == 1 ? expFactor! : apply(.exp, sum(expArguments))
             if e != one { result.append(e) }
         }
         if coefficient.isZero { return zero }
@@ -53,5 +58,17 @@ extension ExpressionStore {
         result.sort()
         if !coefficient.isOne { result.insert(number(coefficient), at: 0) }
         return intern(.product(result))
+    }
+
+    /// `c · x` for a number `c` and an `x` that is a symbol, power or function: already canonical.
+    private func scaledFastPath(_ c: ExprID, _ x: ExprID) -> ExprID? {
+        guard let value = rational(c) else { return nil }
+        switch self[x] {
+        case .symbol, .constant, .power, .apply:
+            if value.isZero { return zero }
+            if value.isOne { return x }
+            return intern(.product([c, x]))
+        default: return nil
+        }
     }
 }

@@ -3,6 +3,7 @@ extension ExpressionStore {
     /// (`2x + 3x` → `5x`), terms sorted. A number times a sum is distributed by ``product(_:)``,
     /// so `x - (x - y)` is `y`.
     public func sum(_ terms: [ExprID]) -> ExprID {
+        if terms.count == 1 { return terms[0] }
         var constant = Rational.zero
         var coefficients: [ExprID: Rational] = [:]
         var order: [ExprID] = []

@@ -28,8 +28,12 @@ public final class Simplifier {
         let rebuilt: ExprID
         switch store[id] {
         case .number, .symbol, .constant, .undefined: rebuilt = id
-        case let .sum(terms): rebuilt = store.sum(terms.map(simplify))
-        case let .product(factors): rebuilt = store.product(factors.map(simplify))
+        case let .sum(terms):
+            let simplified = terms.map(simplify)
+            rebuilt = simplified == terms ? id : store.sum(simplified)
+        case let .product(factors):
+            let simplified = factors.map(simplify)
+            rebuilt = simplified == factors ? id : store.product(simplified)
         case let .power(b, e): rebuilt = store.power(simplify(b), simplify(e))
         case let .apply(f, a): rebuilt = store.apply(f, simplify(a))
         }
