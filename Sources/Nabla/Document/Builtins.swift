@@ -24,10 +24,10 @@ enum Builtin {
         }
     }
 
-    /// The builtin as a link of a composition, taking `arity` arguments named x1…xn
+    /// The builtin as a link of a composition, taking `arity` arguments (named `softmax·x1`…, names no input can spell)
     /// (elementwise for the scalar functions).
     static func link(_ name: String, arity: Int, in store: ExpressionStore, at location: SourceLocation) -> FunctionLink? {
-        let parameters = (1...max(arity, 1)).map { store.symbol("x\($0)") }
+        let parameters = (1...max(arity, 1)).map { store.symbol("\(name)·x\($0)") }
         let components: [ExprID]
         if variadic.contains(name) {
             components = variadic(name, parameters, in: store)

@@ -18,6 +18,9 @@ extension Document {
             throw Diagnostic(.syntax, "'\(v)' is not a variable name", at: nil)
         }
         guard !expressions.isEmpty else { throw Diagnostic(.syntax, "no expression given", at: nil) }
+        if let bad = expressions.firstIndex(where: { $0.contains("#") }) {
+            throw Diagnostic(.syntax, "expression \(bad + 1) contains '#', which starts a comment", at: nil)
+        }
         var text = "__nabla_input(\(variables.joined(separator: ", "))) = (\n"
         text += expressions.map { "  " + $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: ",\n")
         text += "\n)\njacobian __nabla_input\n"

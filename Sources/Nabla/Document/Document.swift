@@ -18,6 +18,8 @@ import Foundation
 public final class Document {
     /// The largest input read, in bytes.
     public static let maximumInputSize = 64 << 20
+    /// The most functions one composition may chain.
+    public static let maximumLinks = 10_000
 
     public let store: ExpressionStore
     public let source: SourceText
@@ -106,11 +108,15 @@ public final class Document {
                     throw Diagnostic(.undefinedTarget, "the composition \(name.name) is defined in terms of itself", at: name.location)
                 }
                 result += try links(inner, &resolver, seen + [name.name])
+                if result.count > Document.maximumLinks {
+                    throw Diagnostic(.inputTooLarge, "the composition \(name.name) has more than \(Document.maximumLinks) functions",
+                                     at: name.location)
+                }
             } else if Builtin.isBuiltin(name.name) {
                 // A builtin takes as many arguments as the function inside it gives.
                 let arity: Int
                 if index + 1 < chain.count {
-                    arity = try links([chain[index + 1]], &resolver, seen).first?.components.count ?? 1
+                    arity = try links(Array(chain[(index + 1)...]), &resolver, seen).first?.components.count ?? 1
                 } else {
                     throw Diagnostic(.undefinedTarget, "\(name.name) is a builtin of any number of arguments; compose it with a defined function to fix its variables",
                                      at: name.location)
@@ -125,6 +131,21 @@ public final class Document {
         return result
     }
 
+    /// A constant of an outer function must not be named like a variable of an inner one:
+    /// in `f(u) = a·u` composed with `g(a) = a²`, the two `a` would be confused.
+    private func checkNameCapture(_ links: [FunctionLink]) throws(Diagnostic) {
+        for (k, outer) in links.enumerated() {
+            let parameters = Set(outer.parameters)
+            let constants = outer.components.flatMap { store.freeSymbols($0).ids }.filter { !parameters.contains($0) }
+            for inner in links[(k + 1)...] {
+                if let clash = constants.first(where: inner.parameters.contains), let name = store.symbolName(clash) {
+                    throw Diagnostic(.shapeMismatch, "\(name) is a constant in \(outer.name) but a variable of \(inner.name); rename one of them",
+                                     at: outer.location)
+                }
+            }
+        }
+    }
+
     private func solve(_ kind: CommandKind, _ chain: [LocatedName], _ location: SourceLocation, parseTime: Double) throws(Diagnostic) -> TargetResult {
         var timings = PhaseTimings()
         timings.parse = parseTime
@@ -132,6 +153,7 @@ public final class Document {
         let links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
         warnings += resolver.warnings
         try ExpressionStore.checkShapes(links)
+        try checkNameCapture(links)
         let target = targetName ?? chain.map(\.name).joined(separator: "∘")
         if kind != .jacobian, links[0].components.count != 1 {
             throw Diagnostic(.notScalar, "\(kind.rawValue) needs a scalar function, but \(target) has \(links[0].components.count) components; use jacobian",

@@ -58,6 +58,10 @@ struct Resolver {
         case let .name(name, _):
             if let p = parameters[name] { result = p }
             else if let v = bindings[name] { result = v }
+            else if Builtin.isBuiltin(name) || definitions[name] != nil {
+                throw Diagnostic(.notAFunction, "\(name) is a function: write \(name)(…) with parentheses right after the name",
+                                 at: syntax.location)
+            }
             else if name == "e" { result = store.constant(.e) }
             else if name == "pi" || name == "π" { result = store.constant(.pi) }
             else { result = store.symbol(name) }

@@ -18,6 +18,8 @@ extension ExpressionStore {
                 if let value = b.power(k) { return number(value) }
             } else if b.isZero {
                 return n.isNegative ? undefined : zero
+            } else if b.isNegative, n.denominator % 2 == 0 {
+                return undefined   // an even root of a negative number is not real
             } else if let root = exactRoot(b, n) {
                 return number(root)
             }

@@ -20,6 +20,7 @@ extension ExpressionStore {
             case let .number(r): coefficient = coefficient * r
             case let .product(inner): for g in inner { if !addFactor(g) { return false } }
             case let .apply(.exp, a): expArguments.append(a); expFactor = f
+            case .constant(.e): expArguments.append(one); expFactor = nil
             default:
                 let (b, e) = splitPower(f)
                 if exponents[b] == nil { bases.append(b); exponents[b] = [e] } else { exponents[b]!.append(e) }
@@ -38,12 +39,14 @@ extension ExpressionStore {
             case .undefined: return undefined
             case let .number(r): coefficient = coefficient * r
             case .product, .apply(.exp, _): needsRepeat = true; result.append(p)
-            default: if p != one { result.append(p) }
+            default:
+                if p != one { result.append(p) }
+                if splitPower(p).base != b { needsRepeat = true }
             }
         }
         if !expArguments.isEmpty {
-            let e = expArguments.count == 1 ? expFactor! : apply(.exp, sum(expArguments))
-            if e != one { result.append(e) }
+            let e = expArguments.count == 1 && expFactor != nil ? expFactor! : apply(.exp, sum(expArguments))
+            if case .apply(.exp, _) = self[e] { result.append(e) } else if e != one { result.append(e); needsRepeat = true }
         }
         if coefficient.isZero { return zero }
         if needsRepeat { return product(result + [number(coefficient)]) }
@@ -64,7 +67,7 @@ extension ExpressionStore {
     private func scaledFastPath(_ c: ExprID, _ x: ExprID) -> ExprID? {
         guard let value = rational(c) else { return nil }
         switch self[x] {
-        case .symbol, .constant, .power, .apply:
+        case .symbol, .constant(.pi), .power, .apply:
             if value.isZero { return zero }
             if value.isOne { return x }
             return intern(.product([c, x]))

@@ -199,7 +199,10 @@ public final class ExpressionPrinter {
     private func separator(leftIsNumber: Bool, rightIsSymbol: Bool, right: String) -> String {
         switch notation {
         case .sympy: return "*"
-        case .text: return leftIsNumber && rightIsSymbol && !(right.first?.isNumber ?? true) ? "" : "·"
+        case .text:
+            // `3x1`, but never `3e1` (a decimal literal) or `3o` (the composition operator).
+            let readsBack = !(right.first.map { "0123456789eEo".contains($0) } ?? true)
+            return leftIsNumber && rightIsSymbol && readsBack ? "" : "·"
         case .latex: return right.first?.isNumber == true ? " \\cdot " : " "
         }
     }

@@ -52,6 +52,7 @@ public final class Simplifier {
                 }
             }
         }
+        memo[id] = best
         if best != rebuilt { best = simplify(best) }
         memo[id] = best
         memo[best] = best

@@ -130,7 +130,12 @@ struct Lexer {
             throw Diagnostic(.syntax, "malformed number", at: source.location(ofOffset: start))
         }
         let scale = exponent - fraction.count
-        if scale != 0, let factor = Rational(10).power(scale, maxBits: 40_000) { value = value * factor }
+        if scale != 0 {
+            guard let factor = Rational(10).power(scale, maxBits: 40_000) else {
+                throw Diagnostic(.inputTooLarge, "the exponent of this number is too large", at: source.location(ofOffset: start))
+            }
+            value = value * factor
+        }
         return (value, j - start)
     }
 }

@@ -128,3 +128,48 @@ import Testing
         }
     }
 }
+
+/// Mistakes found in review, each kept as a test.
+@Suite struct ReviewRegressionTests {
+    @Test func constantNamedLikeAnInnerVariable() {
+        #expect(diagnostic("f(u) = a*u\ng(a) = a^2\njacobian f∘g")?.contains("a is a constant in f but a variable of g; rename one of them") == true)
+    }
+
+    @Test func functionNameWithoutParentheses() {
+        #expect(diagnostic("f(x) = sin x\njacobian f")?.contains("sin is a function: write sin(…)") == true)
+    }
+
+    @Test func numberBeforeSymbolStartingWithE() throws {
+        #expect(try entries("f(e1, e2) = e1^2\njacobian f") == [["2·e1", "0"]])
+    }
+
+    @Test func hugeDecimalExponent() {
+        #expect(diagnostic("f(x) = 1.25e-9999 x\njacobian f")?.contains("too large") == true)
+    }
+
+    @Test func evenRootOfANegativeNumberIsUndefined() {
+        #expect(diagnostic("f(x) = sqrt(-4) x\njacobian f")?.contains("undefined") == true)
+    }
+
+    @Test func canonicalFormAfterMerging() {
+        let s = ExpressionStore()
+        let x = s.symbol("x"), t = s.symbol("t")
+        let e = s.product([x, s.exp(t), s.exp(s.subtract(s.log(x), t))])
+        #expect(e == s.power(x, 2))
+        #expect(s.product([s.constant(.e), s.exp(x)]) == s.exp(s.sum([x, s.one])))
+        let r = s.squareRoot(s.power(x, 2))
+        #expect(s.subtract(s.power(x, 3), s.product([x, r, r])) == s.zero)
+    }
+
+    @Test func builtinAfterBuiltin() throws {
+        let e = try entries("g(x) = (x, 2x)\njacobian logsumexp∘exp∘g")
+        #expect(e.count == 1 && e[0].count == 1)
+    }
+
+    @Test func nestedCompositionsAreBounded() {
+        var text = "f(x) = x^2\nh0 = f∘f\n"
+        for k in 1...40 { text += "h\(k) = h\(k - 1)∘h\(k - 1)\n" }
+        text += "jacobian h40\n"
+        #expect(diagnostic(text)?.contains("more than 10000 functions") == true)
+    }
+}
