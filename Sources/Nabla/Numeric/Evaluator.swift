@@ -30,17 +30,22 @@ extension ExpressionStore {
             let base = values[b]!, exponent = values[e]!
             if exponent == 0.5 { return base.squareRoot() }
             return Foundation.pow(base, exponent)
-        case let .apply(f, a):
-            let x = values[a]!
-            switch f {
-            case .exp: return Foundation.exp(x)
-            case .log: return Foundation.log(x)
-            case .sin: return Foundation.sin(x)
-            case .cos: return Foundation.cos(x)
-            case .tan: return Foundation.tan(x)
-            case .tanh: return Foundation.tanh(x)
-            case .sigmoid: return 1 / (1 + Foundation.exp(-x))
-            }
+        case let .apply(f, a): return f.value(at: values[a]!)
+        }
+    }
+}
+
+extension ElementaryFunction {
+    /// The function's value at `x` in double precision: `ElementaryFunction.sigmoid.value(at: 0)` is 0.5.
+    public func value(at x: Double) -> Double {
+        switch self {
+        case .exp: Foundation.exp(x)
+        case .log: Foundation.log(x)
+        case .sin: Foundation.sin(x)
+        case .cos: Foundation.cos(x)
+        case .tan: Foundation.tan(x)
+        case .tanh: Foundation.tanh(x)
+        case .sigmoid: 1 / (1 + Foundation.exp(-x))
         }
     }
 }

@@ -54,17 +54,7 @@ struct RandomExpression {
         case let .multiply(a, b): return evaluate(a, point) * evaluate(b, point)
         case let .divide(a, b): return evaluate(a, point) / evaluate(b, point)
         case let .power(a, n): return Foundation.pow(evaluate(a, point), Double(n))
-        case let .apply(f, a):
-            let x = evaluate(a, point)
-            switch f {
-            case .exp: return Foundation.exp(x)
-            case .log: return Foundation.log(x)
-            case .sin: return Foundation.sin(x)
-            case .cos: return Foundation.cos(x)
-            case .tan: return Foundation.tan(x)
-            case .tanh: return Foundation.tanh(x)
-            case .sigmoid: return 1 / (1 + Foundation.exp(-x))
-            }
+        case let .apply(f, a): return f.value(at: evaluate(a, point))
         }
     }
 
