@@ -66,10 +66,19 @@ extension ExpressionStore {
         guard case let .sum(terms) = self[id] else { return [] }
         if terms.count < 16 { return terms.filter { depends($0, on: variable) } }
         if sumDependents[id] == nil {
-            var index: [ExprID: [Int]] = [:]
-            for (i, t) in terms.enumerated() { for s in freeSymbols(t).ids { index[s, default: []].append(i) } }
+            var index: [(symbol: ExprID, term: Int32)] = []
+            for (i, t) in terms.enumerated() { for s in freeSymbols(t).ids { index.append((s, Int32(i))) } }
+            index.sort { $0.symbol < $1.symbol || ($0.symbol == $1.symbol && $0.term < $1.term) }
             sumDependents[id] = index
         }
-        return (sumDependents[id]![variable] ?? []).map { terms[$0] }
+        let index = sumDependents[id]!
+        var low = 0, high = index.count
+        while low < high {   // the first entry of `variable`
+            let mid = (low + high) / 2
+            if index[mid].symbol < variable { low = mid + 1 } else { high = mid }
+        }
+        var result: [ExprID] = []
+        while low < index.count, index[low].symbol == variable { result.append(terms[Int(index[low].term)]); low += 1 }
+        return result
     }
 }

@@ -43,14 +43,37 @@ extension ExpressionStore {
         precondition(a.columns == b.rows, "shapes do not compose")
         var m = ExpressionMatrix(rows: a.rows, columns: b.columns,
                                  entries: Array(repeating: zero, count: a.rows * b.columns))
+        let bIsNumeric = b.entries.allSatisfy { rational($0) != nil }
+        var rests: [ExprID] = [], coefficients: [Rational] = []
         for i in 0..<a.rows {
             let nonzero = (0..<a.columns).filter { a[i, $0] != zero }
+            let split = nonzero.map { splitCoefficient(a[i, $0]) }
             for j in 0..<b.columns {
+                if bIsNumeric {
+                    // A linear inner map: collect the coefficient of each distinct term first,
+                    // so that an entry is built once rather than as a sum of products.
+                    rests.removeAll(keepingCapacity: true); coefficients.removeAll(keepingCapacity: true)
+                    for (k, (c, rest)) in zip(nonzero, split) {
+                        guard case let .number(bk) = self[b[k, j]], !bk.isZero else { continue }
+                        if let at = rests.firstIndex(of: rest) { coefficients[at] = coefficients[at] + c * bk }
+                        else { rests.append(rest); coefficients.append(c * bk) }
+                    }
+                    m[i, j] = numericCombination(rests, coefficients)
+                    continue
+                }
                 var terms: [ExprID] = []
                 for k in nonzero where b[k, j] != zero { terms.append(product([a[i, k], b[k, j]])) }
                 m[i, j] = terms.isEmpty ? zero : (terms.count == 1 ? terms[0] : sum(terms))
             }
         }
         return m
+    }
+
+    /// Σ cₖ·rₖ, with terms of coefficient zero left out.
+    private func numericCombination(_ rests: [ExprID], _ coefficients: [Rational]) -> ExprID {
+        if rests.count == 1 { return coefficients[0].isZero ? zero : product([number(coefficients[0]), rests[0]]) }
+        var built: [ExprID] = []
+        for (r, c) in zip(rests, coefficients) where !c.isZero { built.append(c.isOne ? r : product([number(c), r])) }
+        return built.isEmpty ? zero : sum(built)
     }
 }

@@ -13,14 +13,8 @@ extension ExpressionStore {
 
     /// Splits a term into its numeric coefficient and the rest: `3·x·y` → (3, x·y).
     public func splitCoefficient(_ id: ExprID) -> (Rational, ExprID) {
-        switch self[id] {
-        case let .number(r): return (r, one)
-        case let .product(factors):
-            guard let c = rational(factors[0]) else { return (.one, id) }
-            let rest = Array(factors.dropFirst())
-            return (c, rest.count == 1 ? rest[0] : intern(.product(rest)))
-        default: return (.one, id)
-        }
+        let split = coefficientSplits[Int(id.index)]
+        return (split.coefficient, split.rest)
     }
 
     /// Splits a factor into base and exponent: `x^3` → (x, 3), `x` → (x, 1).

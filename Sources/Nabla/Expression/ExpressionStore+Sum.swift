@@ -4,38 +4,44 @@ extension ExpressionStore {
     /// so `x - (x - y)` is `y`.
     public func sum(_ terms: [ExprID]) -> ExprID {
         if terms.count == 1 { return terms[0] }
+        if terms.count == 2, let pair = pairFastPath(terms[0], terms[1]) { return pair }
+        // Flatten, then sort the terms by their rest so that like terms are neighbours.
+        var flat: [(rest: ExprID, coefficient: Rational, term: ExprID)] = []
+        flat.reserveCapacity(terms.count)
         var constant = Rational.zero
-        var coefficients: [ExprID: Rational] = [:]
-        var order: [ExprID] = []
-        order.reserveCapacity(terms.count)
-
-        func addTerm(_ term: ExprID) -> Bool {
+        func add(_ term: ExprID) -> Bool {
             switch self[term] {
             case .undefined: return false
             case let .number(r): constant = constant + r
-            case let .sum(inner): for t in inner { if !addTerm(t) { return false } }
+            case let .sum(inner): for t in inner where !add(t) { return false }
             default:
-                let (c, rest) = splitCoefficient(term)
-                if let existing = coefficients[rest] {
-                    coefficients[rest] = existing + c
-                } else {
-                    coefficients[rest] = c
-                    order.append(rest)
-                }
+                let split = coefficientSplits[Int(term.index)]
+                flat.append((split.rest, split.coefficient, term))
             }
             return true
         }
-        for t in terms { if !addTerm(t) { return undefined } }
+        for t in terms where !add(t) { return undefined }
+        flat.sort { $0.rest < $1.rest }
 
         var result: [ExprID] = []
-        result.reserveCapacity(order.count + 1)
+        result.reserveCapacity(flat.count + 1)
         var needsResum = false
-        for rest in order {
-            let c = coefficients[rest]!
-            if c.isZero { continue }
-            let term = c.isOne ? rest : product([number(c), rest])
-            if case .sum = self[term] { needsResum = true }
-            result.append(term)
+        var i = 0
+        while i < flat.count {
+            var j = i + 1
+            while j < flat.count && flat[j].rest == flat[i].rest { j += 1 }
+            if j == i + 1 {
+                result.append(flat[i].term)          // alone: the term as it was
+            } else {
+                var c = Rational.zero
+                for k in i..<j { c = c + flat[k].coefficient }
+                if !c.isZero {
+                    let term = c.isOne ? flat[i].rest : product([number(c), flat[i].rest])
+                    if case .sum = self[term] { needsResum = true }
+                    result.append(term)
+                }
+            }
+            i = j
         }
         if !constant.isZero { result.append(number(constant)) }
         if needsResum { return sum(result) }
@@ -46,5 +52,22 @@ extension ExpressionStore {
             result.sort()
             return intern(.sum(result))
         }
+    }
+
+    /// `a + b` for two terms that are not sums: like terms collected, else already canonical.
+    private func pairFastPath(_ a: ExprID, _ b: ExprID) -> ExprID? {
+        func simple(_ t: ExprID) -> Bool {
+            switch self[t] { case .sum, .undefined: false; default: true }
+        }
+        guard simple(a), simple(b) else { return nil }
+        if let x = rational(a), let y = rational(b) { return number(x + y) }
+        let (ca, ra) = splitCoefficient(a), (cb, rb) = splitCoefficient(b)
+        if ra == rb, rational(a) == nil {
+            let c = ca + cb
+            return c.isZero ? zero : product([number(c), ra])
+        }
+        if a == zero { return b }
+        if b == zero { return a }
+        return intern(.sum(a < b ? [a, b] : [b, a]))
     }
 }

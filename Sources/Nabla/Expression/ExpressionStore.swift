@@ -17,11 +17,13 @@ public final class ExpressionStore {
     private var memo: [Node: ExprID] = [:]
     private(set) var freeSymbolSets: [SymbolSet] = []
     private(set) var treeSizes: [Int] = []
+    /// Each node as (numeric coefficient, rest): `3·x·y` → (3, x·y), `x` → (1, x), `5` → (5, 1).
+    private(set) var coefficientSplits: [(coefficient: Rational, rest: ExprID)] = []
 
     /// Derivatives already computed, keyed by expression and variable.
     var derivativeMemo: [DerivativeKey: ExprID] = [:]
     /// For large sums, which terms depend on each symbol (built on first use).
-    var sumDependents: [ExprID: [ExprID: [Int]]] = [:]
+    var sumDependents: [ExprID: [(symbol: ExprID, term: Int32)]] = [:]
 
     public let zero: ExprID
     public let one: ExprID
@@ -40,6 +42,16 @@ public final class ExpressionStore {
 
     func intern(_ node: Node) -> ExprID {
         if let id = memo[node] { return id }
+        // The rest of a product with a coefficient is a node of its own, made first.
+        var split: (coefficient: Rational, rest: ExprID)?
+        switch node {
+        case let .number(r): split = (r, ExprID(1))
+        case let .product(factors):
+            if case let .number(c) = nodes[Int(factors[0].index)] {
+                split = (c, factors.count == 2 ? factors[1] : intern(.product(Array(factors.dropFirst()))))
+            }
+        default: break
+        }
         let id = ExprID(nodes.count)
         let symbols: SymbolSet
         switch node {
@@ -53,6 +65,7 @@ public final class ExpressionStore {
         treeSizes.append(ExpressionStore.treeSize(of: node) { treeSizes[Int($0.index)] })
         nodes.append(node)
         freeSymbolSets.append(symbols)
+        coefficientSplits.append(split ?? (.one, id))
         memo[node] = id
         return id
     }

@@ -42,3 +42,28 @@ public enum Node: Hashable, Sendable {
     /// The value of an undefined operation such as `1/0` or `log(0)`; it absorbs everything.
     case undefined
 }
+
+extension Node {
+    /// One cheap mix of the node's parts fed to the hasher once: interning hashes every new
+    /// node, and a sum's hash would otherwise run the hasher over each of its terms.
+    public func hash(into hasher: inout Hasher) {
+        var h: UInt64
+        func mix(_ x: UInt64) { h = (h ^ x) &* 0x100_0000_01B3; h ^= h >> 29 }
+        switch self {
+        case let .number(r):
+            h = 1
+            switch r.storage {
+            case let .small(n, d): mix(UInt64(bitPattern: Int64(n))); mix(UInt64(bitPattern: Int64(d)))
+            case let .big(b): hasher.combine(b)
+            }
+        case let .symbol(name): h = 2; hasher.combine(name)
+        case let .constant(c): h = 3; mix(c == .e ? 1 : 2)
+        case let .sum(terms): h = 4; for t in terms { mix(UInt64(UInt32(bitPattern: t.index))) }
+        case let .product(factors): h = 5; for f in factors { mix(UInt64(UInt32(bitPattern: f.index))) }
+        case let .power(b, e): h = 6; mix(UInt64(UInt32(bitPattern: b.index))); mix(UInt64(UInt32(bitPattern: e.index)))
+        case let .apply(f, a): h = 7; mix(UInt64(f.rawValue.utf8.count) &* 256 &+ UInt64(f.rawValue.utf8.first!)); mix(UInt64(UInt32(bitPattern: a.index)))
+        case .undefined: h = 8
+        }
+        hasher.combine(h)
+    }
+}

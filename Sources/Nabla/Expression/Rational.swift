@@ -13,7 +13,16 @@ import BigInt
 public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
     enum Storage: Hashable, Sendable {
         case small(Int, Int)          // numerator, denominator > 0, gcd 1
-        case big(BigInt, BigInt)      // numerator, denominator > 0, gcd 1, not representable as small
+        case big(BigFraction)         // not representable as small
+    }
+
+    /// A fraction too large for machine integers, boxed so that copying a `Rational` stays cheap.
+    final class BigFraction: Hashable, @unchecked Sendable {
+        let numerator: BigInt     // gcd 1 with the denominator
+        let denominator: BigInt   // > 0
+        init(_ n: BigInt, _ d: BigInt) { numerator = n; denominator = d }
+        static func == (a: BigFraction, b: BigFraction) -> Bool { a.numerator == b.numerator && a.denominator == b.denominator }
+        func hash(into hasher: inout Hasher) { hasher.combine(numerator); hasher.combine(denominator) }
     }
     let storage: Storage
 
@@ -49,23 +58,23 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
         let g = n.magnitude.greatestCommonDivisor(with: d.magnitude)
         if g > 1 { n /= BigInt(g); d /= BigInt(g) }
         if let sn = Int(exactly: n), let sd = Int(exactly: d) { return Rational(storage: .small(sn, sd)) }
-        return Rational(storage: .big(n, d))
+        return Rational(storage: .big(BigFraction(n, d)))
     }
 
     public var numerator: BigInt {
-        switch storage { case let .small(n, _): BigInt(n); case let .big(n, _): n }
+        switch storage { case let .small(n, _): BigInt(n); case let .big(b): b.numerator }
     }
     public var denominator: BigInt {
-        switch storage { case let .small(_, d): BigInt(d); case let .big(_, d): d }
+        switch storage { case let .small(_, d): BigInt(d); case let .big(b): b.denominator }
     }
 
     public var isZero: Bool { if case .small(0, _) = storage { return true }; return false }
     public var isOne: Bool { if case .small(1, 1) = storage { return true }; return false }
     public var isInteger: Bool {
-        switch storage { case let .small(_, d): d == 1; case let .big(_, d): d == 1 }
+        switch storage { case let .small(_, d): d == 1; case let .big(b): b.denominator == 1 }
     }
     public var isNegative: Bool {
-        switch storage { case let .small(n, _): n < 0; case let .big(n, _): n.signum() < 0 }
+        switch storage { case let .small(n, _): n < 0; case let .big(b): b.numerator.signum() < 0 }
     }
     /// The value as a machine integer, when it is an integer that fits.
     public var intValue: Int? {
@@ -75,10 +84,12 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var doubleValue: Double {
         switch storage {
         case let .small(n, d): return Double(n) / Double(d)
-        case let .big(n, d):
-            // Scale to keep precision for very large or very small values.
-            let shift = max(0, max(n.magnitude.bitWidth, d.magnitude.bitWidth) - 1000)
-            return Double(n >> shift) / Double(d >> shift)
+        case let .big(b):
+            let n = b.numerator, d = b.denominator
+            // Keep the top 64 bits of each part, divide, then scale by the bits dropped.
+            let sn = max(0, n.magnitude.bitWidth - 64), sd = max(0, d.magnitude.bitWidth - 64)
+            let quotient = Double(n >> sn) / Double(d >> sd)
+            return Double(sign: .plus, exponent: sn - sd, significand: quotient)
         }
     }
 
@@ -173,7 +184,7 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
         switch storage {
         case let .small(n, 1): return String(n)
         case let .small(n, d): return "\(n)/\(d)"
-        case let .big(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case let .big(b): return b.denominator == 1 ? String(b.numerator) : "\(b.numerator)/\(b.denominator)"
         }
     }
 }

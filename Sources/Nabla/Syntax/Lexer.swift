@@ -125,6 +125,9 @@ struct Lexer {
         if integerPart.count + fraction.count > 10_000 {
             throw Diagnostic(.inputTooLarge, "number literal longer than 10000 digits", at: source.location(ofOffset: start))
         }
+        if fraction.isEmpty, exponent == 0, integerPart.count <= 18 {
+            return (Rational(integerPart.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }), j - start)
+        }
         let digits = String(decoding: integerPart + fraction, as: UTF8.self)
         guard var value = Rational(integerLiteral: Substring(digits.isEmpty ? "0" : digits)) else {
             throw Diagnostic(.syntax, "malformed number", at: source.location(ofOffset: start))

@@ -25,6 +25,13 @@ import Testing
         #expect(Rational(3).power(100)!.description == "515377520732011331036461129765621272702107522001")
     }
 
+    @Test func doubleValueOfHugeFractions() {
+        let big = Rational(big: BigInt(10).power(319), BigInt(3).power(32))
+        #expect(isClose(big.doubleValue, 5.3965952773542903e+303, relative: 1e-14))
+        #expect(isClose(big.reciprocal!.doubleValue, 1.853020188851841e-304, relative: 1e-14, absolute: 0))
+        #expect(isClose(Rational(big: BigInt(7) * BigInt(2).power(200), BigInt(2).power(201)).doubleValue, 3.5))
+    }
+
     @Test(arguments: 0..<20) func fieldLawsOnRandomNumbers(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
         func random() -> Rational {
