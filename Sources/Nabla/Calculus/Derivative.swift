@@ -12,6 +12,8 @@ extension ExpressionStore {
     public func derivative(_ id: ExprID, _ variable: ExprID) -> ExprID {
         if !depends(id, on: variable) { return zero }
         if id == variable { return one }
+        let (coefficient, rest) = splitCoefficient(id)
+        if rest == variable { return number(coefficient) }   // d(c·x)/dx = c
         let key = DerivativeKey(expression: id, variable: variable)
         if let known = derivativeMemo[key] { return known }
         let result: ExprID

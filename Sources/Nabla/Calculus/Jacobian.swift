@@ -32,7 +32,22 @@ extension ExpressionStore {
     public func jacobian(_ components: [ExprID], _ variables: [ExprID]) -> ExpressionMatrix {
         var m = ExpressionMatrix(rows: components.count, columns: variables.count,
                                  entries: Array(repeating: zero, count: components.count * variables.count))
+        let columns = Dictionary(variables.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, c) in components.enumerated() {
+            if case let .sum(terms) = self[c], terms.count > variables.count / 2 {
+                // A long sum: go through its terms once, each adding to the columns of its
+                // variables, instead of looking for every variable in the sum.
+                var more: [Int: [ExprID]] = [:]   // columns that several terms reach
+                for t in terms {
+                    for s in freeSymbols(t).ids {
+                        guard let j = columns[s] else { continue }
+                        let d = derivative(t, s)
+                        if m[i, j] == zero { m[i, j] = d } else { more[j, default: [m[i, j]]].append(d) }
+                    }
+                }
+                for (j, p) in more { m[i, j] = sum(p) }
+                continue
+            }
             for (j, v) in variables.enumerated() where depends(c, on: v) { m[i, j] = derivative(c, v) }
         }
         return m

@@ -78,6 +78,7 @@ public final class Document {
     /// Rejects NUL bytes and invalid UTF-8 with the place of the first bad byte.
     static func checkText(_ source: SourceText) throws(Diagnostic) {
         let bytes = source.bytes
+        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return }
         if let nul = bytes.firstIndex(of: 0) {
             throw Diagnostic(.notText, "the input is not text (a NUL byte)", at: source.location(ofOffset: nul))
         }

@@ -67,7 +67,13 @@ struct Resolver {
             else { result = store.symbol(name) }
         case let .negate(a, _): result = store.negate(try scalar(a, parameters))
         case let .sum(terms, _): result = store.sum(try scalars(terms, parameters))
-        case let .product(factors, _): result = store.product(try scalars(factors, parameters))
+        case let .product(factors, _):
+            if factors.count == 2 {   // the common `3x1`, without an intermediate array
+                let a = try scalar(factors[0], parameters)
+                result = store.multiply(a, try scalar(factors[1], parameters))
+            } else {
+                result = store.product(try scalars(factors, parameters))
+            }
         case let .divide(a, b, location):
             let numerator = try scalar(a, parameters)
             let denominator = try scalar(b, parameters)
@@ -136,9 +142,11 @@ struct Resolver {
     private mutating func warnAboutRunTogetherNames(_ definition: FunctionDefinition, _ components: [ExprID]) {
         let names = Set(definition.parameters.map(\.name))
         guard !names.isEmpty else { return }
+        let parameterIDs = Set(names.map { store.symbol($0) })
         var seen = Set<String>()
         for c in components {
-            for symbol in store.freeSymbolNames(c) where !names.contains(symbol) && !seen.contains(symbol) {
+            for id in store.freeSymbols(c).ids where !parameterIDs.contains(id) {
+                guard let symbol = store.symbolName(id), !seen.contains(symbol) else { continue }
                 seen.insert(symbol)
                 if let parts = Resolver.split(symbol, into: names), parts.count >= 2 {
                     warnings.append(Diagnostic(.suspiciousName,

@@ -66,6 +66,8 @@ extension ExpressionStore {
     /// `c · x` for a number `c` and an `x` that is a symbol, power or function: already canonical.
     private func scaledFastPath(_ c: ExprID, _ x: ExprID) -> ExprID? {
         guard let value = rational(c) else { return nil }
+        if x == one { return c }
+        if let other = rational(x) { return number(value * other) }
         switch self[x] {
         case .symbol, .constant(.pi), .power, .apply:
             if value.isZero { return zero }

@@ -21,7 +21,10 @@ extension ExpressionStore {
             return true
         }
         for t in terms where !add(t) { return undefined }
-        flat.sort { $0.rest < $1.rest }
+        // Sort positions by rest with plain integer keys: (rest << 32) | position.
+        var order = flat.indices.map { UInt64(UInt32(bitPattern: flat[$0].rest.index)) << 32 | UInt64($0) }
+        order.sort()
+        flat = order.map { flat[Int($0 & 0xFFFF_FFFF)] }
 
         var result: [ExprID] = []
         result.reserveCapacity(flat.count + 1)

@@ -29,6 +29,16 @@ struct SymbolSet: Sendable, Equatable {
 
     /// The union of several sets; returns one of the inputs unchanged when it already holds all.
     static func union(_ sets: [SymbolSet]) -> SymbolSet {
+        let nonEmpty = sets.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? .empty }
+        if nonEmpty.allSatisfy({ $0.ids.count == 1 }) {
+            var ids = nonEmpty.map { $0.ids[0] }
+            ids.sort()
+            var unique: [ExprID] = []
+            unique.reserveCapacity(ids.count)
+            for id in ids where unique.last != id { unique.append(id) }
+            return unique.count == 1 ? nonEmpty[0] : SymbolSet(ids: unique)
+        }
         var largest = SymbolSet.empty
         for s in sets where s.ids.count > largest.ids.count { largest = s }
         var extra: [ExprID] = []

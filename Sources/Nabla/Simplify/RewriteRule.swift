@@ -4,6 +4,7 @@
 /// Rules are data: ``RewriteRule/all`` lists them, and the tests check every rule numerically
 /// at random points on expressions where it applies.
 public struct RewriteRule: Sendable {
+    /// Every rule rewrites a sum; the simplifier does not offer it other nodes.
     public let name: String
     public let summary: String
     let rewrite: @Sendable (ExpressionStore, ExprID) -> ExprID?

@@ -13,7 +13,8 @@ public final class Simplifier {
 
     let store: ExpressionStore
     let rules: [RewriteRule]
-    private var memo: [ExprID: ExprID] = [:]
+    /// The simplified form of each node, by node index (`nil`: not simplified yet).
+    private var memo: [ExprID?] = []
 
     public init(store: ExpressionStore, rules: [RewriteRule] = RewriteRule.all) {
         self.store = store; self.rules = rules
@@ -24,7 +25,7 @@ public final class Simplifier {
     }
 
     public func simplify(_ id: ExprID) -> ExprID {
-        if let done = memo[id] { return done }
+        if Int(id.index) < memo.count, let done = memo[Int(id.index)] { return done }
         let rebuilt: ExprID
         switch store[id] {
         case .number, .symbol, .constant, .undefined: rebuilt = id
@@ -41,6 +42,7 @@ public final class Simplifier {
         var bestSize = store.treeSize(best)
         var rewrites = 0
         var changed = true
+        if case .sum = store[rebuilt] {} else { changed = false }   // the rules rewrite sums
         while changed && rewrites < Simplifier.maximumRewritesPerNode {
             changed = false
             for rule in rules {
@@ -52,10 +54,16 @@ public final class Simplifier {
                 }
             }
         }
-        memo[id] = best
+        remember(id, best)
         if best != rebuilt { best = simplify(best) }
-        memo[id] = best
-        memo[best] = best
+        remember(id, best)
+        remember(best, best)
         return best
+    }
+
+    private func remember(_ id: ExprID, _ simplified: ExprID) {
+        let i = Int(id.index)
+        if i >= memo.count { memo.append(contentsOf: repeatElement(nil, count: max(i + 1, store.count) - memo.count)) }
+        memo[i] = simplified
     }
 }
