@@ -1,5 +1,8 @@
 /// `s` as a JSON string literal, quotes included.
 func jsonString(_ s: String) -> String {
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        return "\"" + s + "\""
+    }
     var out = "\""
     out.reserveCapacity(s.utf8.count + 2)
     for scalar in s.unicodeScalars {
