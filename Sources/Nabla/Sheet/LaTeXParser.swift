@@ -1,0 +1,508 @@
+/// How two parts of a formula are related: `a = b`, `x \rightarrow y`, `g : x`.
+enum FormulaRelation: Equatable {
+    case equals, arrow, colon
+}
+
+/// One formula of a display, split at its top-level relations: `g : x \rightarrow M` is
+/// parts [g, x, M] with relations [colon, arrow].
+struct RelationChain {
+    var parts: [MathSyntax]
+    var relations: [FormulaRelation]
+    let location: SourceLocation
+}
+
+/// Parses LaTeX mathematics into ``MathSyntax``: the notation of DESIGN.md ("LaTeX and
+/// Markdown sheets"): `\frac`, `e^{…}`, `\exp`, `\sqrt`, implicit products, subscripts
+/// (`x_1` is the name `x_1`, `w_{1,2}` is `w_1_2`), matrices (pmatrix, bmatrix, matrix, array),
+/// `\nabla`, `\circ`, `\text{…}` names.
+struct LaTeXParser {
+    static let maximumNesting = 200
+
+    let source: SourceText
+    private var tokens: [LaTeXToken]
+    private var position = 0
+    private var nesting = 0
+    /// Whether a name followed by `(` is a function call rather than a product.
+    let isFunction: (String) -> Bool
+
+    init(source: SourceText, from start: Int, to end: Int, isFunction: @escaping (String) -> Bool) throws(Diagnostic) {
+        self.source = source
+        self.isFunction = isFunction
+        tokens = try LaTeXLexer(source: source).tokens(from: start, to: end)
+    }
+
+    /// The formulas of the display: separated by `\quad`, `\text{et}`, `\text{and}` or a top-level comma.
+    mutating func formulas() throws(Diagnostic) -> [RelationChain] {
+        var result: [RelationChain] = []
+        while current.kind != .end {
+            if skipSeparator() { continue }
+            let start = location(current)
+            var parts = [try sum()]
+            var relations: [FormulaRelation] = []
+            while let r = relation() {
+                relations.append(r)
+                parts.append(try sum())
+            }
+            result.append(RelationChain(parts: parts, relations: relations, location: start))
+            if current.kind != .end && !isSeparator() {
+                throw error("expected a relation (=, \\rightarrow, :) or the end of the formula, found \(current.describe)")
+            }
+        }
+        return result
+    }
+
+    // MARK: Relations and separators
+
+    private mutating func relation() -> FormulaRelation? {
+        switch current.kind {
+        case .equals: advance(); return .equals
+        case .colon: advance(); return .colon
+        case let .command(c) where ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"].contains(c):
+            advance(); return .arrow
+        default: return nil
+        }
+    }
+
+    private func isSeparator() -> Bool {
+        switch current.kind {
+        case .comma, .period, .semicolon: return true
+        case let .command(c) where c == "quad" || c == "qquad": return true
+        case .command("text"): return ["et", "and", "où", "where", "with", "avec"].contains(peekText().trimmed)
+        default: return false
+        }
+    }
+
+    private mutating func skipSeparator() -> Bool {
+        guard isSeparator() else { return false }
+        if case .command("text") = current.kind { _ = try? textGroup() } else { advance() }
+        return true
+    }
+
+    /// The raw content of the `\text{…}` at the current position, without consuming it.
+    private func peekText() -> String {
+        guard position + 1 < tokens.count, tokens[position + 1].kind == .leftBrace else { return "" }
+        var depth = 0, i = position + 1
+        var text = ""
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .leftBrace: depth += 1
+            case .rightBrace: depth -= 1; if depth == 0 { return text }
+            case let .letter(l): text.append(l)
+            case let .number(n): text += n.description
+            default: text += " "
+            }
+            i += 1
+        }
+        return text
+    }
+
+    // MARK: Expressions
+
+    private mutating func sum() throws(Diagnostic) -> MathSyntax {
+        try enter(); defer { nesting -= 1 }
+        let start = location(current)
+        var terms: [MathSyntax] = []
+        var negate = false
+        if current.kind == .minus { advance(); negate = true } else if current.kind == .plus { advance() }
+        var first = try term()
+        if negate { first = try negated(first, start) }
+        terms.append(first)
+        while current.kind == .plus || current.kind == .minus {
+            let isMinus = current.kind == .minus
+            let l = location(current)
+            advance()
+            // `+ -2x_2` is a plus followed by a negative term.
+            var extraMinus = false
+            while current.kind == .minus || current.kind == .plus { if current.kind == .minus { extraMinus.toggle() }; advance() }
+            var t = try term()
+            if isMinus != extraMinus { t = try negated(t, l) }
+            terms.append(t)
+        }
+        if terms.count == 1 { return terms[0] }
+        var scalars: [ExpressionSyntax] = []
+        for t in terms {
+            guard let s = t.scalar else { throw Diagnostic(.syntax, "sums of matrices are not supported", at: t.location) }
+            scalars.append(s)
+        }
+        return .expression(.sum(scalars, start))
+    }
+
+    private func negated(_ t: MathSyntax, _ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        if let s = t.scalar { return .expression(.negate(s, l)) }
+        return .product([.expression(.number(.minusOne, l)), t], l)
+    }
+
+    private mutating func term() throws(Diagnostic) -> MathSyntax {
+        let start = location(current)
+        var factors: [MathSyntax] = [try factor()]
+        while true {
+            if case let .command(c) = current.kind, c == "cdot" || c == "times" {
+                advance(); factors.append(try factor())
+            } else if current.kind == .times {
+                advance(); factors.append(try factor())
+            } else if current.kind == .divide {
+                let l = location(current)
+                advance()
+                let denominator = try factor()
+                let numerator = try combine(factors, start)
+                guard let n = numerator.scalar, let d = denominator.scalar else {
+                    throw Diagnostic(.syntax, "division of matrices is not supported", at: l)
+                }
+                factors = [.expression(.divide(n, d, l))]
+            } else if startsFactor() {
+                factors.append(try factor())
+            } else {
+                break
+            }
+        }
+        return try combine(factors, start)
+    }
+
+    private func combine(_ factors: [MathSyntax], _ start: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        if factors.count == 1 { return factors[0] }
+        var scalars: [ExpressionSyntax] = []
+        for f in factors {
+            guard let s = f.scalar else { return .product(factors, start) }
+            scalars.append(s)
+        }
+        return .expression(.product(scalars, start))
+    }
+
+    private func startsFactor() -> Bool {
+        switch current.kind {
+        case .letter, .number, .leftParen, .leftBracket, .leftBrace: return true
+        case let .command(c):
+            return !(["cdot", "times", "rightarrow", "to", "mapsto", "longrightarrow", "longmapsto", "quad", "qquad", "end"].contains(c))
+                && !(c == "text" && ["et", "and", "où", "where", "with", "avec"].contains(peekText().trimmed))
+        default: return false
+        }
+    }
+
+    private mutating func factor() throws(Diagnostic) -> MathSyntax {
+        try enter(); defer { nesting -= 1 }
+        if current.kind == .minus {
+            let l = location(current)
+            advance()
+            return try negated(try factor(), l)
+        }
+        var base = try primary()
+        // Postfix: powers (also `{}^2`), primes.
+        while true {
+            if current.kind == .caret {
+                let l = location(current)
+                advance()
+                let exponent = try group()
+                guard let b = base.scalar, let e = exponent.scalar else {
+                    throw Diagnostic(.syntax, "powers of matrices are not supported", at: l)
+                }
+                base = .expression(.power(b, e, l))
+            } else if current.kind == .leftBrace, tokens[position + 1].kind == .rightBrace, tokens[position + 2].kind == .caret {
+                advance(); advance()
+            } else {
+                break
+            }
+        }
+        return base
+    }
+
+    /// `{…}` or a single token, as after `^`.
+    private mutating func group() throws(Diagnostic) -> MathSyntax {
+        if current.kind == .leftBrace {
+            advance()
+            let inner = try sum()
+            try expect(.rightBrace, "'}'")
+            return inner
+        }
+        let l = location(current)
+        switch current.kind {
+        case let .number(n):
+            // `x^23` is x^2·3 in TeX: one digit.
+            advance()
+            return .expression(.number(n, l))
+        case let .letter(c): advance(); return .expression(.name(String(c), l))
+        case .command: return try primary()
+        case .minus:
+            advance()
+            return try negated(try group(), l)
+        default: throw error("expected an exponent, found \(current.describe)")
+        }
+    }
+
+    private mutating func primary() throws(Diagnostic) -> MathSyntax {
+        let l = location(current)
+        switch current.kind {
+        case let .number(n):
+            advance()
+            return .expression(.number(n, l))
+        case let .letter(c):
+            advance()
+            return try named(String(c) + (try subscriptSuffix()), l)
+        case .leftParen, .leftBracket:
+            let closing: LaTeXToken.Kind = current.kind == .leftParen ? .rightParen : .rightBracket
+            advance()
+            var items = [try sum()]
+            while current.kind == .comma { advance(); items.append(try sum()) }
+            try expect(closing, closing == .rightParen ? "')'" : "']'")
+            if items.count == 1 { return items[0] }
+            return .matrix([items], l)   // a tuple: one row
+        case .leftBrace:
+            advance()
+            if current.kind == .rightBrace { advance(); return .expression(.number(.one, l)) }
+            let inner = try sum()
+            try expect(.rightBrace, "'}'")
+            return inner
+        case let .command(c):
+            return try command(c, l)
+        default:
+            throw error("expected an expression, found \(current.describe)")
+        }
+    }
+
+    /// `_1`, `_{12}`, `_{1,2}` after a name, as part of the name: `x_1`, `w_1_2`.
+    private mutating func subscriptSuffix() throws(Diagnostic) -> String {
+        guard current.kind == .underscore else { return "" }
+        advance()
+        var parts: [String] = []
+        if current.kind == .leftBrace {
+            advance()
+            var piece = ""
+            while current.kind != .rightBrace {
+                switch current.kind {
+                case let .letter(c): piece.append(c)
+                case let .number(n): piece += n.description
+                case .comma: parts.append(piece); piece = ""
+                case .end: throw error("expected '}' to close the subscript")
+                default: piece += ""
+                }
+                advance()
+            }
+            advance()
+            parts.append(piece)
+        } else {
+            switch current.kind {
+            case let .letter(c): parts.append(String(c)); advance()
+            case let .number(n): parts.append(String(n.description.prefix(1))); advance()
+            default: throw error("expected a subscript, found \(current.describe)")
+            }
+        }
+        return "_" + parts.joined(separator: "_")
+    }
+
+    /// A name, then either a call `name(…)` or the name itself.
+    private mutating func named(_ name: String, _ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        if current.kind == .leftParen, isFunction(name) {
+            advance()
+            var arguments: [ExpressionSyntax] = []
+            repeat {
+                let a = try sum()
+                guard let s = a.scalar else { throw Diagnostic(.syntax, "a matrix cannot be an argument of \(name)", at: a.location) }
+                arguments.append(s)
+            } while accept(.comma)
+            try expect(.rightParen, "')' after the arguments of \(name)")
+            return .expression(.call(name, arguments, l))
+        }
+        if current.kind == .command("circ") {
+            var names = [LocatedName(name: name, location: l)]
+            while accept(.command("circ")) { names.append(try functionName()) }
+            return .composition(names, l)
+        }
+        return .expression(.name(name, l))
+    }
+
+    private mutating func command(_ c: String, _ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        advance()
+        switch c {
+        case "frac", "dfrac", "tfrac":
+            let n = try group(), d = try group()
+            guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, "a fraction of matrices is not supported", at: l) }
+            return .expression(.divide(ns, ds, l))
+        case "sqrt":
+            let a = try group()
+            guard let s = a.scalar else { throw Diagnostic(.syntax, "the square root of a matrix is not supported", at: l) }
+            return .expression(.call("sqrt", [s], l))
+        case "exp", "log", "ln", "sin", "cos", "tan", "tanh":
+            let argument = try functionArgument(c, l)
+            return .expression(.call(c == "ln" ? "log" : c, [argument], l))
+        case "text", "mathrm", "operatorname", "mathit", "textrm", "mathbf":
+            let name = try textGroup().trimmed.replacingSpaces
+            if name.isEmpty { return .expression(.number(.one, l)) }
+            if name == "e" && c != "text" { return .expression(.name("e", l)) }
+            let full = name + (try subscriptSuffix())
+            if let column = LaTeXParser.columnNumber(full), case .command("nabla") = current.kind {
+                let nablaLocation = location(current)
+                advance()
+                var head = try gradientHead(nablaLocation)
+                head.column = column
+                return .gradient(head)
+            }
+            return try named(full, l)
+        case "nabla":
+            return .gradient(try gradientHead(l))
+        case "mathbb":
+            let name = try textGroup()
+            return .expression(.name(name, l))
+        case "pi": return .expression(.name("pi", l))
+        case "begin": return try environment(l)
+        case "cdot", "times": throw Diagnostic(.syntax, "expected an expression before \\\(c)", at: l)
+        default:
+            if LaTeXLexer.greekNames.values.contains(c) || ["sigma", "alpha", "beta", "gamma", "theta", "lambda", "mu", "phi", "psi", "omega", "tau", "eta", "xi", "rho", "delta", "epsilon", "varphi"].contains(c) {
+                return try named(c + (try subscriptSuffix()), l)
+            }
+            throw Diagnostic(.syntax, "unknown command \\\(c)", at: l)
+        }
+    }
+
+    /// The argument of `\exp`, `\sin`…: in parentheses or braces, or the next factor.
+    private mutating func functionArgument(_ name: String, _ l: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+        if current.kind == .caret {
+            throw Diagnostic(.syntax, "powers of \\\(name) written before the argument are not supported; write (\\\(name) x)^2", at: l)
+        }
+        let a = try factor()
+        guard let s = a.scalar else { throw Diagnostic(.syntax, "\\\(name) of a matrix is not supported", at: l) }
+        return s
+    }
+
+    /// After `\nabla`: a name, `(g \circ f)`, maybe an evaluation point `(f(x))`.
+    private mutating func gradientHead(_ l: SourceLocation) throws(Diagnostic) -> GradientHead {
+        var target: [LocatedName]
+        if accept(.leftParen) {
+            target = [try functionName()]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            try expect(.rightParen, "')' after the composition")
+        } else {
+            target = [try functionName()]
+            while accept(.command("circ")) { target.append(try functionName()) }
+        }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        if current.kind == .leftParen {
+            advance()
+            var arguments: [ExpressionSyntax] = []
+            repeat {
+                let a = try sum()
+                if let s = a.scalar { arguments.append(s) }
+                else if case let .matrix(rows, _) = a, rows.count == 1 { arguments += rows[0].compactMap(\.scalar) }
+            } while accept(.comma)
+            try expect(.rightParen, "')'")
+            head.argument = arguments
+        }
+        return head
+    }
+
+    /// A function's name: a letter with its subscript, `\text{…}`, `\sigma`.
+    private mutating func functionName() throws(Diagnostic) -> LocatedName {
+        let l = location(current)
+        switch current.kind {
+        case let .letter(c):
+            advance()
+            return LocatedName(name: String(c) + (try subscriptSuffix()), location: l)
+        case let .command(c) where ["text", "mathrm", "operatorname", "mathit"].contains(c):
+            advance()
+            return LocatedName(name: try textGroup().trimmed.replacingSpaces + (try subscriptSuffix()), location: l)
+        case let .command(c) where LaTeXLexer.greekNames.values.contains(c) || c == "sigma" || c == "varphi":
+            advance()
+            return LocatedName(name: c, location: l)
+        case .leftParen:
+            advance()
+            let inner = try functionName()
+            try expect(.rightParen, "')'")
+            return inner
+        default:
+            throw error("expected the name of a function, found \(current.describe)")
+        }
+    }
+
+    /// `{…}` read as plain text (for `\text`, `\mathrm`, environment names).
+    private mutating func textGroup() throws(Diagnostic) -> String {
+        try expect(.leftBrace, "'{'")
+        var text = ""
+        var depth = 1
+        while true {
+            switch current.kind {
+            case .leftBrace: depth += 1
+            case .rightBrace:
+                depth -= 1
+                if depth == 0 { advance(); return text }
+            case let .letter(c): text.append(c)
+            case let .number(n): text += n.description
+            case .end: throw error("expected '}'")
+            case .minus: text += "-"
+            case .period: text += "."
+            case .prime: text += "'"
+            case let .command(c) where c == "'" || c == "`": break
+            default: text += " "
+            }
+            advance()
+        }
+    }
+
+    /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` (also bmatrix, matrix, array with a column spec).
+    private mutating func environment(_ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        let name = try textGroup()
+        guard ["pmatrix", "bmatrix", "matrix", "array", "vmatrix", "Bmatrix", "smallmatrix"].contains(name) else {
+            throw Diagnostic(.syntax, "unsupported environment \(name) inside a formula", at: l)
+        }
+        if name == "array", current.kind == .leftBrace { _ = try textGroup() }
+        var rows: [[MathSyntax]] = [[]]
+        while true {
+            if case .command("end") = current.kind {
+                advance()
+                let closing = try textGroup()
+                if closing != name { throw Diagnostic(.syntax, "\\begin{\(name)} is closed by \\end{\(closing)}", at: l) }
+                break
+            }
+            if current.kind == .end { throw Diagnostic(.syntax, "\\begin{\(name)} is never closed", at: l) }
+            rows[rows.count - 1].append(try sum())
+            if accept(.ampersand) { continue }
+            if accept(.rowBreak) {
+                if case .command("end") = current.kind { continue }
+                rows.append([])
+                continue
+            }
+            if case .command("end") = current.kind { continue }
+            throw error("expected '&', '\\\\' or \\end{\(name)}, found \(current.describe)")
+        }
+        let width = rows.map(\.count).max() ?? 0
+        if rows.contains(where: { $0.count != width }) {
+            throw Diagnostic(.syntax, "the rows of this matrix have different lengths", at: l)
+        }
+        return .matrix(rows, l)
+    }
+
+    /// `colonne_2`, `column_2`, `col_2` → 2.
+    static func columnNumber(_ name: String) -> Int? {
+        for prefix in ["colonne_", "column_", "col_", "colonne", "column"] where name.hasPrefix(prefix) {
+            return Int(name.dropFirst(prefix.count))
+        }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    private var current: LaTeXToken { tokens[position] }
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    private func location(_ t: LaTeXToken) -> SourceLocation { source.location(ofOffset: t.offset) }
+    private mutating func accept(_ kind: LaTeXToken.Kind) -> Bool {
+        if current.kind == kind { advance(); return true }
+        return false
+    }
+    private mutating func expect(_ kind: LaTeXToken.Kind, _ what: String) throws(Diagnostic) {
+        if !accept(kind) { throw error("expected \(what), found \(current.describe)") }
+    }
+    private mutating func enter() throws(Diagnostic) {
+        nesting += 1
+        if nesting > LaTeXParser.maximumNesting {
+            throw Diagnostic(.nestingTooDeep, "formula nested too deeply (more than \(LaTeXParser.maximumNesting) levels)", at: location(current))
+        }
+    }
+    private func error(_ message: String) -> Diagnostic { Diagnostic(.syntax, message, at: location(current)) }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+    var replacingSpaces: String { split(separator: " ").joined(separator: "_") }
+}
