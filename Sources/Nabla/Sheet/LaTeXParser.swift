@@ -196,7 +196,11 @@ struct LaTeXParser {
                     throw Diagnostic(.syntax, "powers of matrices are not supported", at: l)
                 }
                 base = .expression(.power(b, e, l))
-            } else if current.kind == .leftBrace, tokens[position + 1].kind == .rightBrace, tokens[position + 2].kind == .caret {
+            } else if current.kind == .prime, case let .name(n, nl)? = base.scalar {
+                // σ' : the derivative's name (claims about it are not checked yet).
+                advance()
+                base = try named(n + "'", nl)
+            } else if current.kind == .leftBrace, peek(1) == .rightBrace, peek(2) == .caret {
                 advance(); advance()
             } else {
                 break
@@ -339,8 +343,9 @@ struct LaTeXParser {
         case "nabla":
             return .gradient(try gradientHead(l))
         case "mathbb":
+            // A set such as ℝ³: only ever part of a signature `f : \mathbb{R}^3 \rightarrow \mathbb{R}`.
             let name = try textGroup()
-            return .expression(.name(name, l))
+            return .expression(.name(LaTeXParser.setPrefix + name, l))
         case "pi": return .expression(.name("pi", l))
         case "begin": return try environment(l)
         case "cdot", "times": throw Diagnostic(.syntax, "expected an expression before \\\(c)", at: l)
@@ -468,6 +473,9 @@ struct LaTeXParser {
         return .matrix(rows, l)
     }
 
+    /// Names of sets (`\mathbb{R}`) start with this, which no input can spell.
+    static let setPrefix = "mathbb·"
+
     /// `colonne_2`, `column_2`, `col_2` → 2.
     static func columnNumber(_ name: String) -> Int? {
         for prefix in ["colonne_", "column_", "col_", "colonne", "column"] where name.hasPrefix(prefix) {
@@ -479,6 +487,8 @@ struct LaTeXParser {
     // MARK: Helpers
 
     private var current: LaTeXToken { tokens[position] }
+    /// The kind of the token `k` places ahead (the end when there is none).
+    private func peek(_ k: Int) -> LaTeXToken.Kind { position + k < tokens.count ? tokens[position + k].kind : .end }
     private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
     private func location(_ t: LaTeXToken) -> SourceLocation { source.location(ofOffset: t.offset) }
     private mutating func accept(_ kind: LaTeXToken.Kind) -> Bool {

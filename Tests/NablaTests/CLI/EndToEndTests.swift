@@ -87,3 +87,19 @@ import Testing
         #expect(r.stdout.contains("nabla solve Examples/chain-rule.nabla"))
     }
 }
+
+@Suite struct CheckEndToEndTests {
+    @Test func checkReportsAndExitsWithOne() throws {
+        let e2e = EndToEndTests()
+        let r = try e2e.run(["check", "Tests/NablaTests/Fixtures/sheets/seed-transcription.md"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("seed-transcription.md:21:100: ✗ wrong: ∇(f∘g) column 1: 2 of 3 entries are wrong"))
+        #expect(r.stdout.hasSuffix("12 claims: 6 correct, 6 wrong, 0 unchecked; 1 formula could not be read\n"))
+        let json = try e2e.run(["check", "Tests/NablaTests/Fixtures/sheets/seed-transcription.md", "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let summary = parsed?["summary"] as? [String: Int]
+        #expect(summary == ["claims": 12, "correct": 6, "wrong": 6, "unchecked": 0])
+        let missing = try e2e.run(["check", "nothing-here.tex"])
+        #expect(missing.status == 2)
+    }
+}

@@ -1,0 +1,409 @@
+import Foundation
+
+/// Reads a LaTeX or Markdown sheet and checks every claimed derivative in it.
+///
+/// ```swift
+/// let report = SheetChecker(source: SourceText(name: "sheet.tex", text: text)).check()
+/// report.claims.filter { $0.verdict == .wrong }   // what the solution got wrong, entry by entry
+/// ```
+///
+/// Each exercise ("exercice 2", "Problem 3", `\section`) starts with no definitions. In it,
+/// formulas define functions (`g : x \rightarrow (…)`, `f(x_1, x_2) = …`), give values
+/// (`y_1 = 1`), name compositions (`F = \text{loss} \circ f`), or claim a Jacobian
+/// (`\nabla(g \circ f) = …`, `\text{colonne}_2 \nabla(f \circ g) : x \rightarrow …`). A formula
+/// that cannot be read is reported with its line and column, and the rest is still checked.
+public struct SheetChecker {
+    public let source: SourceText
+    let store = ExpressionStore()
+
+    public init(source: SourceText) { self.source = source }
+
+    public func check() -> CheckReport {
+        var report = CheckReport()
+        do { try Document.checkText(source) } catch {
+            report.errors.append(error)
+            return report
+        }
+        let scanner = SheetScanner(source: source)
+        let regions = scanner.regions(&report.errors)
+        let starts = scanner.exercises(outside: regions).map(\.offset)
+        let simplifier = Simplifier(store: store)
+        var equivalence = Equivalence(store: store, simplifier: simplifier)
+        var exercise = -1
+        var scope = Scope(store: store, simplifier: simplifier)
+        var formulas: [(RelationChain, Bool)] = []
+        func finishExercise() {
+            check(formulas, in: scope, &equivalence, &report)
+            formulas = []
+        }
+        for region in regions {
+            let index = starts.lastIndex(where: { $0 <= region.start }) ?? -1
+            if index != exercise {
+                finishExercise()
+                exercise = index
+                scope = Scope(store: store, simplifier: simplifier)
+            }
+            formulas += read(region, &report).map { ($0, region.isDisplay) }
+        }
+        finishExercise()
+        return report
+    }
+
+    /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
+    private func read(_ region: MathRegion, _ report: inout CheckReport) -> [RelationChain] {
+        if let unbalanced = SheetChecker.unbalancedBrace(source.bytes, region.start, region.end) {
+            report.errors.append(Diagnostic(.syntax, unbalanced.message, at: source.location(ofOffset: unbalanced.offset)))
+            return []
+        }
+        do {
+            var firstPass = try LaTeXParser(source: source, from: region.start, to: region.end, isFunction: { _ in true })
+            let heads = Set(try firstPass.formulas().compactMap { SheetChecker.definitionHead($0)?.name })
+            var parser = try LaTeXParser(source: source, from: region.start, to: region.end,
+                                         isFunction: { Builtin.isBuiltin($0) || heads.contains($0) || SheetChecker.knownFunctions.contains($0) })
+            return try parser.formulas()
+        } catch {
+            report.errors.append(error)
+            return []
+        }
+    }
+
+    /// The first brace that is never closed (or closes nothing), with a message.
+    static func unbalancedBrace(_ b: [UInt8], _ start: Int, _ end: Int) -> (offset: Int, message: String)? {
+        var open: [Int] = []
+        var i = start
+        while i < end {
+            if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if b[i] == UInt8(ascii: "{") { open.append(i) }
+            if b[i] == UInt8(ascii: "}") {
+                if open.popLast() == nil { return (i, "unbalanced brace: this '}' closes nothing") }
+            }
+            i += 1
+        }
+        if let first = open.first { return (first, "unbalanced brace: this '{' is never closed (\(open.count) unclosed)") }
+        return nil
+    }
+
+    /// Names used as functions in the sheets we read, before their definition is seen.
+    static let knownFunctions: Set<String> = ["f", "g", "h", "F", "G", "H", "sigma", "softmax", "loss", "p", "u", "v"]
+
+    /// The function a formula defines: `g : … \rightarrow …` or `g(x_1, x_2) = …`.
+    static func definitionHead(_ chain: RelationChain) -> LocatedName? {
+        guard chain.parts.count >= 2, let first = chain.parts[0].scalar else { return nil }
+        switch first {
+        case let .name(n, l) where chain.relations.first == .colon && chain.relations.dropFirst().first == .arrow:
+            return LocatedName(name: n, location: l)
+        case let .call(n, arguments, l) where chain.relations.first == .equals:
+            if arguments.allSatisfy({ if case .name = $0 { return true }; return false }) {
+                return LocatedName(name: n, location: l)
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    // MARK: Formulas
+
+    private func check(_ formulas: [(RelationChain, Bool)], in scope: Scope, _ equivalence: inout Equivalence, _ report: inout CheckReport) {
+        for (chain, _) in formulas {
+            do {
+                if try define(chain, in: scope) { continue }
+                if case .gradient = chain.parts[0] {
+                    report.claims += try claims(chain, in: scope, &equivalence)
+                }
+            } catch {
+                report.errors.append(error)
+            }
+        }
+    }
+
+    /// Records a definition, a value or a named composition; false when the formula is none.
+    private func define(_ chain: RelationChain, in scope: Scope) throws(Diagnostic) -> Bool {
+        guard let first = chain.parts[0].scalar else { return false }
+        // `g : \mathbb{R}^3 \rightarrow \mathbb{R}^3` says what g maps, not what it is.
+        if chain.parts.dropFirst().contains(where: { $0.scalar?.mentionsSet == true }) { return true }
+        if let head = SheetChecker.definitionHead(chain) {
+            let parameters: [LocatedName]
+            let body: MathSyntax
+            if case let .call(_, arguments, _) = first {
+                parameters = arguments.compactMap { if case let .name(n, l) = $0 { return LocatedName(name: n, location: l) }; return nil }
+                body = chain.parts[1]
+            } else {
+                parameters = try names(in: chain.parts[1])
+                body = chain.parts[2]
+            }
+            scope.definitions[head.name] = FunctionDefinition(name: head, parameters: parameters, body: try components(body))
+            return true
+        }
+        if case let .name(n, _) = first, chain.relations == [.equals] {
+            if case let .composition(names, _) = chain.parts[1] { scope.compositions[n] = names; return true }
+            if let value = chain.parts[1].scalar, case .number = value.withoutSigns {
+                try scope.bind(n, value)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The parameter names of `(x_1, x_2)` or a column `\begin{pmatrix} x_1 \\ x_2 \end{pmatrix}`.
+    private func names(in m: MathSyntax) throws(Diagnostic) -> [LocatedName] {
+        var items: [MathSyntax]
+        switch m {
+        case let .matrix(rows, _): items = rows.flatMap { $0 }
+        default: items = [m]
+        }
+        var out: [LocatedName] = []
+        for item in items {
+            guard case let .name(n, l)? = item.scalar else {
+                throw Diagnostic(.syntax, "expected the names of the variables", at: item.location)
+            }
+            out.append(LocatedName(name: n, location: l))
+        }
+        return out
+    }
+
+    /// A function body: a scalar, or a column (or row) of scalars as a tuple.
+    private func components(_ m: MathSyntax) throws(Diagnostic) -> ExpressionSyntax {
+        switch m {
+        case let .expression(e): return e
+        case let .matrix(rows, l):
+            let items = rows.count == 1 ? rows[0] : rows.map { $0[0] }
+            guard rows.count == 1 || rows.allSatisfy({ $0.count == 1 }) else {
+                throw Diagnostic(.syntax, "a function's values are a column or a row, not a matrix", at: l)
+            }
+            var scalars: [ExpressionSyntax] = []
+            for i in items {
+                guard let s = i.scalar else { throw Diagnostic(.syntax, "expected an expression", at: i.location) }
+                scalars.append(s)
+            }
+            return scalars.count == 1 ? scalars[0] : .tuple(scalars, l)
+        default:
+            throw Diagnostic(.syntax, "expected the values of the function", at: m.location)
+        }
+    }
+
+    // MARK: Claims
+
+    private func claims(_ chain: RelationChain, in scope: Scope, _ equivalence: inout Equivalence) throws(Diagnostic) -> [CheckReport.Claim] {
+        guard case let .gradient(head) = chain.parts[0] else { return [] }
+        let target = head.target.map(\.name).joined(separator: "∘")
+        // Values come after the arrow when there is one (`\nabla g : x \rightarrow M = N`), else after `=`.
+        var valueStart = 1
+        var claimedVariables: [LocatedName]?
+        if let arrow = chain.relations.firstIndex(of: .arrow) {
+            valueStart = arrow + 1
+            claimedVariables = try? names(in: chain.parts[arrow])
+        }
+        guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
+        let values = Array(chain.parts[valueStart...])
+        let result: TargetResult
+        do {
+            result = try scope.solve(.jacobian, head.target, head.location)
+        } catch {
+            return [CheckReport.Claim(location: chain.parts[valueStart].location, target: target, part: nil, verdict: .unchecked,
+                                      message: "the Jacobian of \(target) could not be computed: \(error.message)", entries: [])]
+        }
+        // The claim's own variable names stand for the target's variables, in order.
+        var expected = result.matrix
+        var variables = result.variables
+        if let claimed = claimedVariables, claimed.count == variables.count {
+            let renaming = Dictionary(zip(variables.map(store.symbol), claimed.map { store.symbol($0.name) }), uniquingKeysWith: { a, _ in a })
+            expected = ExpressionMatrix(rows: expected.rows, columns: expected.columns, entries: store.substitute(expected.entries, renaming))
+            variables = claimed.map(\.name)
+        }
+        let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
+        let factors = chainFactors(head.target, variables, in: scope)
+        var out: [CheckReport.Claim] = []
+        for (k, value) in values.enumerated() {
+            let part = [head.column.map { "column \($0)" }, values.count > 1 ? "link \(k + 1) of \(values.count)" : nil]
+                .compactMap { $0 }.joined(separator: ", ")
+            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
+            let claimed: ExpressionMatrix?
+            do { claimed = try matrix(value, &resolver, parameters) } catch {
+                out.append(CheckReport.Claim(location: value.location, target: target, part: part.isEmpty ? nil : part, verdict: .unchecked,
+                                             message: "could not read the claimed value: \(error.message)", entries: []))
+                continue
+            }
+            guard let claimed else { continue }   // a statement of the rule, not a value
+            out.append(compare(claimed, expected, column: head.column, target: target, part: part.isEmpty ? nil : part,
+                               location: value.location, factors: factors, &equivalence))
+        }
+        return out
+    }
+
+    /// The value of a claimed matrix, a product of matrices, or a scalar; nil for a formula
+    /// that is not a value (`\nabla g(f(x)) \times \nabla f(x)`).
+    private func matrix(_ m: MathSyntax, _ resolver: inout Resolver, _ parameters: [String: ExprID]) throws(Diagnostic) -> ExpressionMatrix? {
+        switch m {
+        case let .expression(e):
+            return ExpressionMatrix(rows: 1, columns: 1, entries: [try resolver.scalar(e, parameters)])
+        case let .matrix(rows, _):
+            var entries: [ExprID] = []
+            for row in rows {
+                for item in row {
+                    guard let s = item.scalar else { throw Diagnostic(.syntax, "a matrix entry must be an expression", at: item.location) }
+                    entries.append(try resolver.scalar(s, parameters))
+                }
+            }
+            return ExpressionMatrix(rows: rows.count, columns: rows[0].count, entries: entries)
+        case let .product(factors, l):
+            var result: ExpressionMatrix?
+            for f in factors {
+                guard let next = try matrix(f, &resolver, parameters) else { return nil }
+                guard let so = result else { result = next; continue }
+                if so.rows == 1 && so.columns == 1 {
+                    result = ExpressionMatrix(rows: next.rows, columns: next.columns, entries: next.entries.map { store.multiply(so.entries[0], $0) })
+                } else if next.rows == 1 && next.columns == 1 {
+                    result = ExpressionMatrix(rows: so.rows, columns: so.columns, entries: so.entries.map { store.multiply($0, next.entries[0]) })
+                } else if so.columns == next.rows {
+                    result = store.multiply(so, next)
+                } else {
+                    throw Diagnostic(.shapeMismatch, "a \(so.rows)×\(so.columns) matrix cannot multiply a \(next.rows)×\(next.columns) one", at: l)
+                }
+            }
+            return result
+        case .gradient, .composition:
+            return nil
+        }
+    }
+
+    // MARK: Comparison
+
+    /// The two factors of the chain rule for `outer ∘ inner`, in the claim's variables: ∇outer at
+    /// inner(x), ∇outer at x (the classic slip), and ∇inner(x). Nil for other targets.
+    struct ChainFactors {
+        let outerName: String, innerName: String
+        let outerAtInner: ExpressionMatrix
+        let outerAtX: ExpressionMatrix?
+        let inner: ExpressionMatrix
+    }
+
+    private func chainFactors(_ target: [LocatedName], _ variables: [String], in scope: Scope) -> ChainFactors? {
+        guard target.count >= 2 else { return nil }
+        let outerNames = Array(target.dropLast()), innerName = target.last!
+        guard let outer = try? scope.solve(.jacobian, outerNames, innerName.location),
+              let inner = try? scope.solve(.jacobian, [innerName], innerName.location),
+              inner.variables.count == variables.count, outer.variables.count == inner.components.count else { return nil }
+        let toClaim = Dictionary(zip(inner.variables.map(store.symbol), variables.map(store.symbol)), uniquingKeysWith: { a, _ in a })
+        let innerComponents = store.substitute(inner.components, toClaim)
+        let atInner = Dictionary(zip(outer.variables.map(store.symbol), innerComponents), uniquingKeysWith: { a, _ in a })
+        let outerAtInner = ExpressionMatrix(rows: outer.matrix.rows, columns: outer.matrix.columns, entries: store.substitute(outer.matrix.entries, atInner))
+        var outerAtX: ExpressionMatrix?
+        if outer.variables.count == variables.count {
+            let atX = Dictionary(zip(outer.variables.map(store.symbol), variables.map(store.symbol)), uniquingKeysWith: { a, _ in a })
+            outerAtX = ExpressionMatrix(rows: outer.matrix.rows, columns: outer.matrix.columns, entries: store.substitute(outer.matrix.entries, atX))
+        }
+        let innerMatrix = ExpressionMatrix(rows: inner.matrix.rows, columns: inner.matrix.columns, entries: store.substitute(inner.matrix.entries, toClaim))
+        return ChainFactors(outerName: outerNames.map(\.name).joined(separator: "∘"), innerName: innerName.name,
+                            outerAtInner: outerAtInner, outerAtX: outerAtX, inner: innerMatrix)
+    }
+
+    /// The chain-rule slip that explains a wrong matrix, if one does.
+    private func chainRuleSlip(_ claimed: ExpressionMatrix, _ positions: [(Int, Int)], _ factors: ChainFactors,
+                               _ equivalence: inout Equivalence) -> String? {
+        func matches(_ m: ExpressionMatrix) -> Bool {
+            positions.enumerated().allSatisfy { k, p in
+                guard p.0 < m.rows, p.1 < m.columns else { return false }
+                if case .equal = equivalence.compare(claimed.entries[k], m[p.0, p.1]) { return true }
+                return false
+            }
+        }
+        if let atX = factors.outerAtX, atX.rows == factors.inner.rows || atX.columns == factors.inner.rows {
+            if atX.columns == factors.inner.rows, matches(store.multiply(atX, factors.inner)) {
+                return "∇\(factors.outerName) is evaluated at x instead of at \(factors.innerName)(x)"
+            }
+        }
+        if factors.inner.columns == factors.outerAtInner.rows, matches(store.multiply(factors.inner, factors.outerAtInner)) {
+            return "the chain-rule factors are multiplied in the wrong order: ∇\(factors.innerName) · ∇\(factors.outerName) instead of ∇\(factors.outerName)(\(factors.innerName)(x)) · ∇\(factors.innerName)(x)"
+        }
+        if matches(factors.outerAtInner) {
+            return "this is ∇\(factors.outerName) at \(factors.innerName)(x) alone: the inner factor ∇\(factors.innerName)(x) is missing"
+        }
+        return nil
+    }
+
+    /// For one wrong entry: is it a single term of the chain-rule sum, the inner derivative forgotten?
+    private func missingInnerFactor(_ entry: ExprID, row: Int, _ factors: ChainFactors, _ equivalence: inout Equivalence) -> String? {
+        for k in 0..<factors.outerAtInner.columns where factors.outerAtInner[row, k] != store.zero {
+            if case .equal = equivalence.compare(entry, factors.outerAtInner[row, k]) {
+                return "this is ∂\(factors.outerName)/∂(argument \(k + 1)) at \(factors.innerName)(x) without the inner derivative ∂\(factors.innerName)/∂x"
+            }
+        }
+        return nil
+    }
+
+    private func compare(_ claimed: ExpressionMatrix, _ expected: ExpressionMatrix, column: Int?, target: String, part: String?,
+                         location: SourceLocation, factors: ChainFactors?, _ equivalence: inout Equivalence) -> CheckReport.Claim {
+        func claim(_ verdict: CheckReport.Verdict, _ message: String?, _ entries: [CheckReport.Entry] = []) -> CheckReport.Claim {
+            CheckReport.Claim(location: location, target: target, part: part, verdict: verdict, message: message, entries: entries)
+        }
+        // The positions of the claimed entries in the full Jacobian.
+        var positions: [(Int, Int)] = []
+        if let column {
+            guard column >= 1, column <= expected.columns else {
+                return claim(.wrong, "the Jacobian of \(target) has \(expected.columns) columns, not \(column)")
+            }
+            guard claimed.rows == expected.rows, claimed.columns == 1 || claimed.rows == 1 && expected.rows == 1 else {
+                return claim(.wrong, "column \(column) has \(expected.rows) entries, the claim has \(claimed.entries.count)")
+            }
+            positions = (0..<expected.rows).map { ($0, column - 1) }
+        } else if claimed.rows == expected.rows && claimed.columns == expected.columns {
+            positions = (0..<expected.rows).flatMap { i in (0..<expected.columns).map { (i, $0) } }
+        } else if claimed.rows == expected.columns && claimed.columns == expected.rows {
+            return claim(.wrong, "the matrix is transposed: the Jacobian of \(target) is \(expected.rows)×\(expected.columns) (one row per output), the claim is \(claimed.rows)×\(claimed.columns)")
+        } else {
+            return claim(.wrong, "the Jacobian of \(target) is \(expected.rows)×\(expected.columns), the claim is \(claimed.rows)×\(claimed.columns)")
+        }
+        let printer = ExpressionPrinter(store: store, notation: .text)
+        var entries: [CheckReport.Entry] = []
+        var undecided = 0
+        for (k, (i, j)) in positions.enumerated() {
+            let c = claimed.entries[k], e = expected[i, j]
+            switch equivalence.compare(c, e) {
+            case .equal: continue
+            case .undecided: undecided += 1
+            case let .different(point, _, _):
+                let diagnosis = Diagnosis(store: store, simplifier: equivalence.simplifier).explain(claimed: c, expected: e, &equivalence)
+                    ?? factors.flatMap { missingInnerFactor(c, row: i, $0, &equivalence) }
+                entries.append(CheckReport.Entry(row: i + 1, column: j + 1, verdict: .wrong, claimed: printer.string(equivalence.simplifier.simplify(c)),
+                                                 expected: printer.string(e), diagnosis: diagnosis, counterexample: point))
+            }
+        }
+        if entries.isEmpty {
+            return undecided > 0 ? claim(.unchecked, "\(undecided) entries could not be evaluated at enough points") : claim(.correct, nil)
+        }
+        // A whole matrix that is the transpose of the answer.
+        if column == nil, expected.rows == expected.columns, expected.rows > 1,
+           positions.allSatisfy({ p in
+               if case .equal = equivalence.compare(claimed[p.0, p.1], expected[p.1, p.0]) { return true }
+               return false
+           }) {
+            return claim(.wrong, "the matrix is transposed (rows and columns swapped)", entries)
+        }
+        if let factors, let slip = chainRuleSlip(claimed, positions, factors, &equivalence) {
+            return claim(.wrong, slip, entries)
+        }
+        let diagnoses = Set(entries.compactMap(\.diagnosis))
+        let summary = entries.count == positions.count && diagnoses == ["sign error: the claimed entry is the opposite of the expected one"]
+            ? "every entry has the wrong sign" : "\(entries.count) of \(positions.count) entries are wrong"
+        return claim(.wrong, summary, entries)
+    }
+}
+
+extension ExpressionSyntax {
+    /// Whether a set such as `\mathbb{R}^n` appears.
+    var mentionsSet: Bool {
+        switch self {
+        case .number: return false
+        case let .name(n, _): return n.hasPrefix(LaTeXParser.setPrefix)
+        case let .call(_, items, _), let .sum(items, _), let .product(items, _), let .tuple(items, _): return items.contains { $0.mentionsSet }
+        case let .negate(a, _): return a.mentionsSet
+        case let .divide(a, b, _), let .power(a, b, _): return a.mentionsSet || b.mentionsSet
+        }
+    }
+
+    /// The expression without leading minus signs, to recognise `-3` as a number.
+    var withoutSigns: ExpressionSyntax {
+        if case let .negate(inner, _) = self { return inner.withoutSigns }
+        return self
+    }
+}

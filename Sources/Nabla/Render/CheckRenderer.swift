@@ -1,0 +1,75 @@
+import Foundation
+
+/// Prints a ``CheckReport`` like a compiler: one line per claim with its verdict, then the
+/// wrong entries with what they should be, a point where they differ, and the likely mistake.
+///
+/// ```
+/// sheet.tex:21:5: ✗ ∇(f∘g) column 1: 2 of 3 entries are wrong
+///   (1,1) claimed 2·exp(2x_1 + 2x_2 + 5x_3), expected 2·exp(2x_1 - 2x_2 + 5x_3)
+///         the exponent has +2x_2, expected -2x_2
+/// ```
+public struct CheckRenderer {
+    public let source: SourceText
+    /// ANSI colours (for a terminal).
+    public var colors: Bool
+
+    public init(source: SourceText, colors: Bool = false) { self.source = source; self.colors = colors }
+
+    private func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    public func text(_ report: CheckReport) -> String {
+        var out = ""
+        for e in report.errors { out += e.render(in: source) + "\n" }
+        for c in report.claims {
+            let mark: String
+            switch c.verdict {
+            case .correct: mark = paint("✓ correct", "32")
+            case .wrong: mark = paint("✗ wrong", "31;1")
+            case .unchecked: mark = paint("? unchecked", "33")
+            }
+            let what = "∇" + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " \($0)" } ?? "")
+            out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
+            out += c.message.map { ": \($0)" } ?? ""
+            out += "\n"
+            for e in c.entries {
+                out += "    entry (\(e.row),\(e.column)): claimed \(e.claimed)\n"
+                out += "                 expected \(e.expected)\n"
+                if let d = e.diagnosis { out += "                 " + paint(d, "1") + "\n" }
+                if let p = e.counterexample, !p.isEmpty {
+                    out += "                 they differ at " + p.sorted { naturalLess($0.key, $1.key) }
+                        .map { "\($0.key) = \(String(format: "%.3f", $0.value))" }.joined(separator: ", ") + "\n"
+                }
+            }
+        }
+        out += "\(report.claims.count) claims: \(report.correctCount) correct, \(report.wrongCount) wrong, \(report.uncheckedCount) unchecked"
+        out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formula\(report.errors.count == 1 ? "" : "s") could not be read\n"
+        return out
+    }
+
+    /// The JSON of DESIGN.md (`check --format json`).
+    public func json(_ report: CheckReport) -> String {
+        var claims: [String] = []
+        for c in report.claims {
+            var fields = ["\"line\": \(c.location.line)", "\"column\": \(c.location.column)", "\"target\": \(jsonString(c.target))"]
+            if let p = c.part { fields.append("\"part\": \(jsonString(p))") }
+            fields.append("\"verdict\": \(jsonString(c.verdict.rawValue))")
+            if let m = c.message { fields.append("\"message\": \(jsonString(m))") }
+            let entries = c.entries.map { e -> String in
+                var f = ["\"row\": \(e.row)", "\"col\": \(e.column)", "\"verdict\": \(jsonString(e.verdict.rawValue))",
+                         "\"claimed\": \(jsonString(e.claimed))", "\"expected\": \(jsonString(e.expected))"]
+                if let d = e.diagnosis { f.append("\"diagnosis\": \(jsonString(d))") }
+                if let p = e.counterexample {
+                    f.append("\"point\": {" + p.sorted { naturalLess($0.key, $1.key) }.map { "\(jsonString($0.key)): \($0.value)" }.joined(separator: ", ") + "}")
+                }
+                return "{" + f.joined(separator: ", ") + "}"
+            }
+            fields.append("\"entries\": [" + entries.joined(separator: ", ") + "]")
+            claims.append("{" + fields.joined(separator: ", ") + "}")
+        }
+        let errors = report.errors.map { e in
+            "{\"line\": \(e.location?.line ?? 0), \"column\": \(e.location?.column ?? 0), \"message\": \(jsonString(e.message))}"
+        }
+        return "{\"claims\": [" + claims.joined(separator: ",\n  ") + "],\n \"errors\": [" + errors.joined(separator: ", ") + "],\n"
+            + " \"summary\": {\"claims\": \(report.claims.count), \"correct\": \(report.correctCount), \"wrong\": \(report.wrongCount), \"unchecked\": \(report.uncheckedCount)}}\n"
+    }
+}

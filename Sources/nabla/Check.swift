@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Nabla
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every claimed Jacobian of a worked solution (LaTeX or Markdown), entry by entry.",
+        discussion: """
+        Examples:
+          nabla check Examples/worked-solution.md
+          nabla check sheet.tex --format json
+        Exit status: 0 when every claim is correct, 1 when one is wrong or unchecked, 2 when the
+        sheet cannot be used.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The sheet (.tex, .md or .txt).")
+    var file: String
+
+    @Option(help: "text (like a compiler) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let file = self.file, format = self.format
+        runWithLargeStack {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
+                return ExitStatus.unusableInput
+            }
+            let source = SourceText(name: file, bytes: Array(data))
+            let report = SheetChecker(source: source).check()
+            if report.claims.isEmpty && !report.errors.isEmpty {
+                for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
+                return ExitStatus.unusableInput
+            }
+            let renderer = CheckRenderer(source: source, colors: isatty(1) == 1 && format == .text)
+            let text = format == .json ? renderer.json(report) : renderer.text(report)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return report.exitStatus
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+@testable import Nabla
+
+/// Sheets with known verdicts. The truth was worked out by hand and with SymPy:
+/// - exercise 1: ∇g, ∇f and ∇(g∘f) are right; in f∘g the exponents are wrong wherever the entry
+///   is not zero (g₁ is 3x₁ − 2x₂ + x₃, not 3x₁ + 2x₂ + x₃; g₃ has −3x₁, not +3x₁);
+/// - exercise 2 (y₁ = 1, y₂ = 0): ∇f and both forms of ∇softmax are right; ∇loss is (−1/x₁, 0),
+///   not (1/x₁, 0); ∇(loss∘softmax) is (−e^{x₂}, e^{x₂})/(e^{x₁} + e^{x₂}), so both links of
+///   that chain are wrong; the last display has an unbalanced brace.
+@Suite struct SheetCheckerTests {
+    struct Expected: Equatable, CustomStringConvertible {
+        let line: Int, target: String, part: String?, verdict: CheckReport.Verdict, wrongEntries: [String]
+        var description: String { "\(line) \(target) \(part ?? "") \(verdict) \(wrongEntries)" }
+    }
+
+    func verdicts(_ file: String) throws -> (CheckReport, [Expected]) {
+        let source = SourceText(name: file, text: try Fixtures.text("sheets/\(file)"))
+        let report = SheetChecker(source: source).check()
+        return (report, report.claims.map {
+            Expected(line: $0.location.line, target: $0.target, part: $0.part, verdict: $0.verdict,
+                     wrongEntries: $0.entries.map { "(\($0.row),\($0.column))" })
+        })
+    }
+
+    @Test func seedSheetEveryMistakeAndNoFalseAlarm() throws {
+        let (report, got) = try verdicts("seed-transcription.md")
+        #expect(got == [
+            Expected(line: 11, target: "g", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 13, target: "f", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 17, target: "g∘f", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 21, target: "f∘g", part: "column 1", verdict: .wrong, wrongEntries: ["(1,1)", "(2,1)"]),
+            Expected(line: 23, target: "f∘g", part: "column 2", verdict: .wrong, wrongEntries: ["(1,2)", "(2,2)", "(3,2)"]),
+            Expected(line: 25, target: "f∘g", part: "column 3", verdict: .wrong, wrongEntries: ["(1,3)", "(2,3)"]),
+            Expected(line: 35, target: "f", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 37, target: "softmax", part: "link 1 of 2", verdict: .correct, wrongEntries: []),
+            Expected(line: 37, target: "softmax", part: "link 2 of 2", verdict: .correct, wrongEntries: []),
+            Expected(line: 39, target: "loss", part: nil, verdict: .wrong, wrongEntries: ["(1,1)"]),
+            Expected(line: 43, target: "loss∘softmax", part: "link 1 of 2", verdict: .wrong, wrongEntries: ["(1,1)", "(1,2)"]),
+            Expected(line: 43, target: "loss∘softmax", part: "link 2 of 2", verdict: .wrong, wrongEntries: ["(1,1)", "(1,2)"]),
+        ])
+        #expect(report.errors.map { "\($0.location!): \($0.message)" } == ["47:183: unbalanced brace: this '{' is never closed (1 unclosed)"])
+        let column1 = report.claims[3]
+        #expect(column1.entries[0].diagnosis == "the exponent has +2x_2, expected -2x_2")
+        #expect(column1.entries[1].diagnosis == "the exponent has +2x_1, expected -4x_1")
+        #expect(report.claims[9].entries[0].diagnosis == "sign error: the claimed entry is the opposite of the expected one")
+        #expect(report.claims[11].message == "every entry has the wrong sign")
+        #expect(report.exitStatus == 1)
+    }
+
+    @Test func englishSheetWithOtherNotations() throws {
+        let (report, got) = try verdicts("sigmoid-en.tex")
+        #expect(got == [
+            Expected(line: 5, target: "u", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 7, target: "u", part: nil, verdict: .wrong, wrongEntries: ["(1,2)", "(2,1)"]),
+            Expected(line: 10, target: "v∘u", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 13, target: "v∘u", part: nil, verdict: .wrong, wrongEntries: ["(1,1)"]),
+            Expected(line: 17, target: "f", part: nil, verdict: .correct, wrongEntries: []),
+            Expected(line: 18, target: "f", part: nil, verdict: .wrong, wrongEntries: ["(1,2)"]),
+        ])
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.claims[1].message == "the matrix is transposed (rows and columns swapped)")
+        #expect(report.claims[3].entries[0].diagnosis == "this is ∂v/∂(argument 1) at u(x) without the inner derivative ∂u/∂x")
+    }
+
+    @Test func chainFactorsInTheWrongOrderAndEvaluatedAtX() throws {
+        let sheet = """
+            Exercise 1
+            $$g(x_1, x_2) = \\begin{pmatrix} x_1 + x_2 \\\\ x_1 x_2 \\end{pmatrix}, \\quad h(u_1, u_2) = \\begin{pmatrix} u_1^2 \\\\ u_1 + 3u_2 \\end{pmatrix}$$
+            $$\\nabla(h \\circ g) = \\begin{pmatrix} 1 & 1 \\\\ x_2 & x_1 \\end{pmatrix} \\begin{pmatrix} 2(x_1 + x_2) & 0 \\\\ 1 & 3 \\end{pmatrix}$$
+            $$\\nabla(h \\circ g) = \\begin{pmatrix} 2x_1 & 0 \\\\ 1 & 3 \\end{pmatrix} \\begin{pmatrix} 1 & 1 \\\\ x_2 & x_1 \\end{pmatrix}$$
+            $$\\nabla(h \\circ g) = \\begin{pmatrix} 2(x_1 + x_2) & 0 \\\\ 1 & 3 \\end{pmatrix} \\begin{pmatrix} 1 & 1 \\\\ x_2 & x_1 \\end{pmatrix}$$
+            """
+        let report = SheetChecker(source: SourceText(name: "order.md", text: sheet)).check()
+        #expect(report.claims.map(\.verdict) == [.wrong, .wrong, .correct])
+        #expect(report.claims[0].message?.hasPrefix("the chain-rule factors are multiplied in the wrong order") == true)
+        #expect(report.claims[1].message == "∇h is evaluated at x instead of at g(x)")
+    }
+
+    @Test func malformedFormulasDoNotStopTheCheck() {
+        let sheet = "Exercise 1\n$f(x) = x^2$\n$$\\nabla f = \\frac{2x}{$$\n$$\\nabla f = 2x$$\n$$\\nabla f = 3x$$\n"
+        let report = SheetChecker(source: SourceText(name: "m.md", text: sheet)).check()
+        #expect(report.errors.count == 1)
+        #expect(report.claims.map(\.verdict) == [.correct, .wrong])
+        #expect(report.claims[1].entries.first?.diagnosis == "off by a factor of 3/2")
+    }
+
+    /// Random edits of a real sheet never crash or hang the checker.
+    @Test(arguments: 0..<120) func mutatedSheets(seed: UInt64) throws {
+        var g = SeededGenerator(seed: seed)
+        var bytes = Array(try Fixtures.text("sheets/seed-transcription.md").utf8)
+        let alphabet = Array("{}\\^_&$()+-=x1e ".utf8)
+        for _ in 0..<Int.random(in: 1...8, using: &g) {
+            let i = Int.random(in: 0..<bytes.count, using: &g)
+            if Bool.random(using: &g) { bytes[i] = alphabet.randomElement(using: &g)! } else { bytes.remove(at: i) }
+        }
+        let report = SheetChecker(source: SourceText(name: "mutant", bytes: bytes)).check()
+        #expect(report.claims.count + report.errors.count > 0, "seed \(seed)")
+    }
+}
