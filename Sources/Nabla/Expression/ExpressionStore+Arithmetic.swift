@@ -3,7 +3,9 @@ extension ExpressionStore {
     public func negate(_ a: ExprID) -> ExprID { product([minusOne, a]) }
     public func add(_ a: ExprID, _ b: ExprID) -> ExprID { sum([a, b]) }
     public func subtract(_ a: ExprID, _ b: ExprID) -> ExprID { sum([a, negate(b)]) }
-    public func multiply(_ a: ExprID, _ b: ExprID) -> ExprID { product([a, b]) }
+    public func multiply(_ a: ExprID, _ b: ExprID) -> ExprID {
+        scaledFastPath(a, b) ?? scaledFastPath(b, a) ?? product([a, b])
+    }
     public func reciprocal(_ a: ExprID) -> ExprID { power(a, minusOne) }
     public func divide(_ a: ExprID, _ b: ExprID) -> ExprID { product([a, reciprocal(b)]) }
     public func power(_ a: ExprID, _ n: Int) -> ExprID { power(a, number(n)) }

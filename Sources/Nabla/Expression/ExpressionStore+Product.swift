@@ -64,7 +64,7 @@ extension ExpressionStore {
     }
 
     /// `c · x` for a number `c` and an `x` that is a symbol, power or function: already canonical.
-    private func scaledFastPath(_ c: ExprID, _ x: ExprID) -> ExprID? {
+    func scaledFastPath(_ c: ExprID, _ x: ExprID) -> ExprID? {
         guard let value = rational(c) else { return nil }
         if x == one { return c }
         if let other = rational(x) { return number(value * other) }
@@ -72,7 +72,11 @@ extension ExpressionStore {
         case .symbol, .constant(.pi), .power, .apply:
             if value.isZero { return zero }
             if value.isOne { return x }
-            return intern(.product([c, x]))
+            let key = ScaledKey(coefficient: c, factor: x)
+            if let known = scaledProducts[key] { return known }
+            let id = intern(.product([c, x]))
+            scaledProducts[key] = id
+            return id
         default: return nil
         }
     }

@@ -6,7 +6,7 @@ extension ExpressionStore {
         if terms.count == 1 { return terms[0] }
         if terms.count == 2, let pair = pairFastPath(terms[0], terms[1]) { return pair }
         // Flatten, then sort the terms by their rest so that like terms are neighbours.
-        var flat: [(rest: ExprID, coefficient: Rational, term: ExprID)] = []
+        var flat: [(rest: ExprID, term: ExprID)] = []   // plain integers: cheap to sort
         flat.reserveCapacity(terms.count)
         var constant = Rational.zero
         func add(_ term: ExprID) -> Bool {
@@ -15,8 +15,7 @@ extension ExpressionStore {
             case let .number(r): constant = constant + r
             case let .sum(inner): for t in inner where !add(t) { return false }
             default:
-                let split = coefficientSplits[Int(term.index)]
-                flat.append((split.rest, split.coefficient, term))
+                flat.append((coefficientSplits[Int(term.index)].rest, term))
             }
             return true
         }
@@ -37,7 +36,7 @@ extension ExpressionStore {
                 result.append(flat[i].term)          // alone: the term as it was
             } else {
                 var c = Rational.zero
-                for k in i..<j { c = c + flat[k].coefficient }
+                for k in i..<j { c = c + coefficientSplits[Int(flat[k].term.index)].coefficient }
                 if !c.isZero {
                     let term = c.isOne ? flat[i].rest : product([number(c), flat[i].rest])
                     if case .sum = self[term] { needsResum = true }

@@ -13,17 +13,23 @@
 ///
 /// A store is not shared between threads; make one per document or request.
 public final class ExpressionStore {
-    private(set) var nodes: [Node] = []
-    private var memo: [Node: ExprID] = [:]
-    private(set) var freeSymbolSets: [SymbolSet] = []
-    private(set) var treeSizes: [Int] = []
+    // The store is used from one thread at a time and never hands out references into these
+    // arrays, so the runtime's exclusivity checks (11% of a large Jacobian's time) are turned off.
+    @exclusivity(unchecked) private(set) var nodes: [Node] = []
+    @exclusivity(unchecked) private var memo: [Node: ExprID] = [:]
+    @exclusivity(unchecked) private(set) var freeSymbolSets: [SymbolSet] = []
+    @exclusivity(unchecked) private(set) var treeSizes: [Int] = []
     /// Each node as (numeric coefficient, rest): `3·x·y` → (3, x·y), `x` → (1, x), `5` → (5, 1).
-    private(set) var coefficientSplits: [(coefficient: Rational, rest: ExprID)] = []
+    @exclusivity(unchecked) private(set) var coefficientSplits: [(coefficient: Rational, rest: ExprID)] = []
 
     /// Derivatives already computed, keyed by expression and variable.
-    var derivativeMemo: [DerivativeKey: ExprID] = [:]
+    @exclusivity(unchecked) var derivativeMemo: [DerivativeKey: ExprID] = [:]
     /// For large sums, which terms depend on each symbol (built on first use).
-    var sumDependents: [ExprID: [(symbol: ExprID, term: Int32)]] = [:]
+    /// `c·x` products by (c, x), found without building a node to look up.
+    @exclusivity(unchecked) var scaledProducts: [ScaledKey: ExprID] = [:]
+    /// Small integers, by value + 64.
+    @exclusivity(unchecked) private var smallIntegers: [ExprID?] = Array(repeating: nil, count: 129)
+    @exclusivity(unchecked) var sumDependents: [ExprID: [(symbol: ExprID, term: Int32)]] = [:]
 
     public let zero: ExprID
     public let one: ExprID
@@ -72,7 +78,15 @@ public final class ExpressionStore {
 
     // MARK: Leaves
 
-    public func number(_ value: Rational) -> ExprID { intern(.number(value)) }
+    public func number(_ value: Rational) -> ExprID {
+        if let v = value.intValue, v >= -64, v <= 64 {
+            if let id = smallIntegers[v + 64] { return id }
+            let id = intern(.number(value))
+            smallIntegers[v + 64] = id
+            return id
+        }
+        return intern(.number(value))
+    }
     public func number(_ value: Int) -> ExprID { intern(.number(Rational(value))) }
     public func symbol(_ name: String) -> ExprID { intern(.symbol(name)) }
     public func constant(_ c: MathConstant) -> ExprID { intern(.constant(c)) }
@@ -121,6 +135,11 @@ public final class ExpressionStore {
         }
         return seen.sorted()
     }
+}
+
+struct ScaledKey: Hashable {
+    let coefficient: ExprID
+    let factor: ExprID
 }
 
 struct DerivativeKey: Hashable {

@@ -27,7 +27,13 @@ public final class Simplifier {
     public func simplify(_ id: ExprID) -> ExprID {
         if Int(id.index) < memo.count, let done = memo[Int(id.index)] { return done }
         let rebuilt: ExprID
-        switch store[id] {
+        let node = store[id]
+        if case .sum = node {} else if store.children(id).allSatisfy(isSimplified) {
+            // Nothing below changes and the rules only rewrite sums: already simple.
+            remember(id, id)
+            return id
+        }
+        switch node {
         case .number, .symbol, .constant, .undefined: rebuilt = id
         case let .sum(terms):
             let simplified = terms.map(simplify)
@@ -59,6 +65,11 @@ public final class Simplifier {
         remember(id, best)
         remember(best, best)
         return best
+    }
+
+    private func isSimplified(_ id: ExprID) -> Bool {
+        let i = Int(id.index)
+        return i < memo.count && memo[i] == id
     }
 
     private func remember(_ id: ExprID, _ simplified: ExprID) {
