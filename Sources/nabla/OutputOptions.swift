@@ -39,22 +39,27 @@ func runWithLargeStack(_ work: @escaping @Sendable () -> Int32) -> Never {
 
 /// Prints the results of `document` in the chosen format; returns the exit status.
 func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int32 {
-    for w in document.warnings { FileHandle.standardError.write(Data((w.render(in: document.source) + "\n").utf8)) }
-    var results = document.results
+    emit(document.results, document.store, document.source, document.warnings, options, title: title)
+}
+
+func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceText, _ warnings: [Diagnostic],
+          _ options: OutputOptions, title: String) -> Int32 {
+    for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
+    var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
-    if let problem = Guard.tooLargeToPrint(results, document.store), options.format != .stats {
-        FileHandle.standardError.write(Data((problem.render(in: document.source) + "\n").utf8))
+    if let problem = Guard.tooLargeToPrint(results, store), options.format != .stats {
+        FileHandle.standardError.write(Data((problem.render(in: source) + "\n").utf8))
         return ExitStatus.unusableInput
     }
     let text: String
     switch options.format {
     case .text:
-        let renderer = TextRenderer(store: document.store)
+        let renderer = TextRenderer(store: store)
         text = results.map(renderer.render).joined(separator: "\n")
-    case .latex: text = LaTeXRenderer(store: document.store).document(results, title: title)
-    case .json: text = JSONRenderer(store: document.store).render(results, warnings: document.warnings)
+    case .latex: text = LaTeXRenderer(store: store).document(results, title: title)
+    case .json: text = JSONRenderer(store: store).render(results, warnings: warnings)
     case .stats:
-        let renderer = StatsRenderer(store: document.store)
+        let renderer = StatsRenderer(store: store)
         text = results.map(renderer.render).joined()
     }
     if let path = options.output {

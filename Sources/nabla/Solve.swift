@@ -4,7 +4,7 @@ import Nabla
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compute the Jacobians, gradients and Hessians a .nabla file asks for.",
+        abstract: "Compute the Jacobians, gradients and Hessians a .nabla file or an exercise sheet (.tex, .md, .txt) asks for.",
         discussion: """
         A .nabla file has one statement per line:
           g(x1, x2, x3) = (3x1 - 2x2 + x3, -x1 + 4x3, -3x1 + x2 - x3)
@@ -33,9 +33,20 @@ struct Solve: ParsableCommand {
                 return ExitStatus.unusableInput
             }
             let source = SourceText(name: file, bytes: Array(data))
+            let title = (file as NSString).lastPathComponent
+            if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
+                // A sheet: solve what its statements ask for.
+                let solved = SheetChecker(source: source).solve()
+                if solved.results.isEmpty {
+                    for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
+                    FileHandle.standardError.write(Data("nabla: \(file) asks for no Jacobian that could be computed\n".utf8))
+                    return ExitStatus.unusableInput
+                }
+                return emit(solved.results, solved.store, source, solved.errors, output, title: title)
+            }
             do {
                 let document = try Document(source: source)
-                return emit(document, output, title: (file as NSString).lastPathComponent)
+                return emit(document, output, title: title)
             } catch {
                 return report(error, source)
             }

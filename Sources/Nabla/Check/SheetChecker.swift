@@ -20,33 +20,69 @@ public struct SheetChecker {
 
     public func check() -> CheckReport {
         var report = CheckReport()
+        let simplifier = Simplifier(store: store)
+        var equivalence = Equivalence(store: store, simplifier: simplifier)
+        forEachExercise(simplifier, &report) { formulas, scope, report in check(formulas, in: scope, &equivalence, &report) }
+        return report
+    }
+
+    /// What the sheet's statements ask for: every composition written on its own ("Compute the
+    /// Jacobians of $g \circ f$ and $f \circ g$") and every named one (`F = \text{loss} \circ f`),
+    /// solved with the exercise's definitions and values. The store of the results is `store`.
+    public func solve() -> (results: [TargetResult], store: ExpressionStore, errors: [Diagnostic]) {
+        var report = CheckReport()
+        var results: [TargetResult] = []
+        forEachExercise(Simplifier(store: store), &report) { formulas, scope, report in
+            // Read the whole exercise first: values given after the question count too.
+            var targets: [([LocatedName], SourceLocation)] = []
+            var seen = Set<String>()
+            for (chain, _) in formulas {
+                do {
+                    if try define(chain, in: scope), chain.relations == [.equals], case let .composition(_, l) = chain.parts[1],
+                       case let .name(n, nl)? = chain.parts[0].scalar {
+                        if seen.insert(n).inserted { targets.append(([LocatedName(name: n, location: nl)], l)) }
+                    } else if chain.parts.count == 1, case let .composition(names, l) = chain.parts[0] {
+                        if seen.insert(names.map(\.name).joined(separator: "∘")).inserted { targets.append((names, l)) }
+                    }
+                } catch let error as Diagnostic {
+                    report.errors.append(error)
+                } catch {}
+            }
+            for (names, l) in targets {
+                do { results.append(try scope.solve(.jacobian, names, l)) } catch let error as Diagnostic {
+                    report.errors.append(error)
+                } catch {}
+            }
+        }
+        return (results, store, report.errors)
+    }
+
+    /// Reads the sheet exercise by exercise: each gets a fresh scope and its formulas in order.
+    private func forEachExercise(_ simplifier: Simplifier, _ report: inout CheckReport,
+                                 _ body: ([(RelationChain, Bool)], Scope, inout CheckReport) -> Void) {
         do { try Document.checkText(source) } catch {
             report.errors.append(error)
-            return report
+            return
+        }
+        if source.bytes.count > Document.maximumInputSize {
+            report.errors.append(Diagnostic(.inputTooLarge, "the sheet is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)", at: nil))
+            return
         }
         let scanner = SheetScanner(source: source)
         let regions = scanner.regions(&report.errors)
         let starts = scanner.exercises(outside: regions).map(\.offset)
-        let simplifier = Simplifier(store: store)
-        var equivalence = Equivalence(store: store, simplifier: simplifier)
         var exercise = -1
-        var scope = Scope(store: store, simplifier: simplifier)
         var formulas: [(RelationChain, Bool)] = []
-        func finishExercise() {
-            check(formulas, in: scope, &equivalence, &report)
-            formulas = []
-        }
         for region in regions {
             let index = starts.lastIndex(where: { $0 <= region.start }) ?? -1
             if index != exercise {
-                finishExercise()
+                body(formulas, Scope(store: store, simplifier: simplifier), &report)
+                formulas = []
                 exercise = index
-                scope = Scope(store: store, simplifier: simplifier)
             }
             formulas += read(region, &report).map { ($0, region.isDisplay) }
         }
-        finishExercise()
-        return report
+        body(formulas, Scope(store: store, simplifier: simplifier), &report)
     }
 
     /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
@@ -184,7 +220,7 @@ public struct SheetChecker {
     // MARK: Claims
 
     private func claims(_ chain: RelationChain, in scope: Scope, _ equivalence: inout Equivalence) throws(Diagnostic) -> [CheckReport.Claim] {
-        guard case let .gradient(head) = chain.parts[0] else { return [] }
+        guard case .gradient(var head) = chain.parts[0] else { return [] }
         let target = head.target.map(\.name).joined(separator: "∘")
         // Values come after the arrow when there is one (`\nabla g : x \rightarrow M = N`), else after `=`.
         var valueStart = 1
@@ -212,9 +248,16 @@ public struct SheetChecker {
         }
         let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
         let factors = chainFactors(head.target, variables, in: scope)
+        if let v = head.variable {
+            guard let j = variables.firstIndex(of: v) else {
+                return [CheckReport.Claim(location: head.location, target: target, part: "∂/∂\(v)", verdict: .unchecked,
+                                          message: "\(v) is not a variable of \(target) (its variables: \(variables.joined(separator: ", ")))", entries: [])]
+            }
+            head.column = j + 1
+        }
         var out: [CheckReport.Claim] = []
         for (k, value) in values.enumerated() {
-            let part = [head.column.map { "column \($0)" }, values.count > 1 ? "link \(k + 1) of \(values.count)" : nil]
+            let part = [head.variable.map { "∂/∂\($0)" } ?? head.column.map { "column \($0)" }, values.count > 1 ? "link \(k + 1) of \(values.count)" : nil]
                 .compactMap { $0 }.joined(separator: ", ")
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
             let claimed: ExpressionMatrix?

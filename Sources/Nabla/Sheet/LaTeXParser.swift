@@ -54,19 +54,25 @@ struct LaTeXParser {
     // MARK: Relations and separators
 
     private mutating func relation() -> FormulaRelation? {
+        // In align and eqnarray, `&` only aligns, and a row that starts with a relation goes on
+        // with the chain of the row before: `A &= B \\ &= C`.
+        let saved = position
+        while current.kind == .ampersand || current.kind == .rowBreak { advance() }
         switch current.kind {
         case .equals: advance(); return .equals
         case .colon: advance(); return .colon
         case let .command(c) where ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"].contains(c):
             advance(); return .arrow
-        default: return nil
+        default:
+            position = saved
+            return nil
         }
     }
 
     private func isSeparator() -> Bool {
         switch current.kind {
-        case .comma, .period, .semicolon: return true
-        case let .command(c) where c == "quad" || c == "qquad": return true
+        case .comma, .period, .semicolon, .rowBreak, .ampersand: return true
+        case let .command(c) where c == "quad" || c == "qquad" || c == "label" || c == "nonumber" || c == "notag": return true
         case .command("text"): return ["et", "and", "où", "where", "with", "avec"].contains(peekText().trimmed)
         default: return false
         }
@@ -74,7 +80,9 @@ struct LaTeXParser {
 
     private mutating func skipSeparator() -> Bool {
         guard isSeparator() else { return false }
-        if case .command("text") = current.kind { _ = try? textGroup() } else { advance() }
+        if case .command("text") = current.kind { _ = try? textGroup() }
+        else if case .command("label") = current.kind { advance(); _ = try? textGroup() }
+        else { advance() }
         return true
     }
 
@@ -239,6 +247,7 @@ struct LaTeXParser {
             advance()
             return .expression(.number(n, l))
         case let .letter(c):
+            if c == "J" || c == "D", let head = try jacobianNotation(l) { return .gradient(head) }
             advance()
             return try named(String(c) + (try subscriptSuffix()), l)
         case .leftParen, .leftBracket:
@@ -317,6 +326,7 @@ struct LaTeXParser {
         advance()
         switch c {
         case "frac", "dfrac", "tfrac":
+            if peek(0) == .leftBrace, peek(1) == .command("partial"), let head = try partialDerivative(l) { return .gradient(head) }
             let n = try group(), d = try group()
             guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, "a fraction of matrices is not supported", at: l) }
             return .expression(.divide(ns, ds, l))
@@ -367,6 +377,65 @@ struct LaTeXParser {
         return s
     }
 
+    /// `J_{g \circ f}(x)`, `J_f`, `D(F \circ G)(x)`: another way to write a Jacobian. Nil (and
+    /// nothing read) when the letter is just a letter.
+    private mutating func jacobianNotation(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance()
+        var target: [LocatedName] = []
+        if peek(0) == .underscore && peek(1) == .leftBrace, case .letter("J") = tokens[saved].kind {
+            advance(); advance()
+            guard let first = try? functionName() else { position = saved; return nil }
+            target = [first]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            guard accept(.rightBrace) else { position = saved; return nil }
+        } else if peek(0) == .underscore, case .letter("J") = tokens[saved].kind {
+            advance()
+            guard let only = try? functionName() else { position = saved; return nil }
+            target = [only]
+        } else if peek(0) == .leftParen, case .letter("D") = tokens[saved].kind {
+            advance()
+            guard let first = try? functionName(), current.kind == .command("circ") else { position = saved; return nil }
+            target = [first]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            guard accept(.rightParen) else { position = saved; return nil }
+        } else {
+            position = saved
+            return nil
+        }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `\frac{\partial L}{\partial w_1}`: one column of a Jacobian, by the variable's name.
+    private mutating func partialDerivative(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance(); advance()   // `{` `\partial`
+        guard let function = try? functionName(), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
+              case let .letter(v) = current.kind else { position = saved; return nil }
+        advance()
+        let variable = String(v) + (try subscriptSuffix())
+        guard accept(.rightBrace) else { position = saved; return nil }
+        var head = GradientHead(target: [function], column: nil, argument: nil, location: l)
+        head.variable = variable
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `(f(x))`, `(x)`, `(x_1, x_2)` after a Jacobian.
+    private mutating func evaluationPoint() throws(Diagnostic) -> [ExpressionSyntax] {
+        try expect(.leftParen, "'('")
+        var arguments: [ExpressionSyntax] = []
+        repeat {
+            let a = try sum()
+            if let s = a.scalar { arguments.append(s) }
+            else if case let .matrix(rows, _) = a, rows.count == 1 { arguments += rows[0].compactMap(\.scalar) }
+        } while accept(.comma)
+        try expect(.rightParen, "')'")
+        return arguments
+    }
+
     /// After `\nabla`: a name, `(g \circ f)`, maybe an evaluation point `(f(x))`.
     private mutating func gradientHead(_ l: SourceLocation) throws(Diagnostic) -> GradientHead {
         var target: [LocatedName]
@@ -379,17 +448,7 @@ struct LaTeXParser {
             while accept(.command("circ")) { target.append(try functionName()) }
         }
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
-        if current.kind == .leftParen {
-            advance()
-            var arguments: [ExpressionSyntax] = []
-            repeat {
-                let a = try sum()
-                if let s = a.scalar { arguments.append(s) }
-                else if case let .matrix(rows, _) = a, rows.count == 1 { arguments += rows[0].compactMap(\.scalar) }
-            } while accept(.comma)
-            try expect(.rightParen, "')'")
-            head.argument = arguments
-        }
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
     }
 

@@ -35,5 +35,7 @@ struct GradientHead {
     var column: Int?
     /// `\nabla g(f(x))` or `\nabla g(f)`: where the gradient is evaluated, when written.
     var argument: [ExpressionSyntax]?
+    /// `\frac{\partial L}{\partial w_1}`: the column of this variable.
+    var variable: String?
     let location: SourceLocation
 }

@@ -97,3 +97,31 @@ import Testing
         #expect(report.claims.count + report.errors.count > 0, "seed \(seed)")
     }
 }
+
+@Suite struct SheetNotationTests {
+    @Test func frenchSheetWithPartialsJacobianNotationAndAlign() throws {
+        let source = SourceText(name: "feuille-fr.tex", text: try Fixtures.text("sheets/feuille-fr.tex"))
+        let report = SheetChecker(source: source).check()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.claims.map { "\($0.location.line) \($0.target) \($0.part ?? "-") \($0.verdict)" } == [
+            "10 h ∂/∂x correct", "10 h ∂/∂y wrong",
+            "14 h∘k link 1 of 3 correct", "15 h∘k link 2 of 3 correct", "16 h∘k link 3 of 3 correct",
+            "21 h - correct", "22 h - wrong",
+        ])
+        #expect(report.claims[1].entries.first?.diagnosis == "off by a factor of 1/2")
+        #expect(report.claims[6].entries.first?.diagnosis == "sign error: the claimed entry is the opposite of the expected one")
+    }
+
+    /// `nabla solve` on a sheet answers what its statements ask, with the values they give.
+    @Test func solvingTheSeedSheet() throws {
+        let source = SourceText(name: "seed.md", text: try Fixtures.text("sheets/seed-transcription.md"))
+        let solved = SheetChecker(source: source).solve()
+        let printer = ExpressionPrinter(store: solved.store, notation: .text)
+        #expect(solved.results.map(\.target) == ["g∘f", "f∘g", "F"])
+        let gradient = solved.results[2].matrix.entries.map(printer.string)
+        #expect(gradient == [
+            "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_1 - w_1_1)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
+            "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_2 - w_1_2)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
+        ])
+    }
+}
