@@ -20,12 +20,21 @@ extension ExpressionStore {
         return result
     }
 
+    /// Whether a term has a factor with a negative numeric exponent (checked without allocating).
+    func hasDenominator(_ term: ExprID) -> Bool {
+        func negativePower(_ f: ExprID) -> Bool {
+            if case let .power(_, e) = self[f], let n = rational(e) { return n.isNegative }
+            return false
+        }
+        if case let .product(factors) = self[term] { return factors.contains(where: negativePower) }
+        return negativePower(term)
+    }
+
     /// The rule `combine-over-common-denominator`: `a/b + c/d` → `(a·d + c·b)/(b·d)` with the
     /// least common denominator and the numerator expanded. Nil when no term has a denominator.
     func combineOverCommonDenominator(_ id: ExprID) -> ExprID? {
-        guard case let .sum(terms) = self[id] else { return nil }
+        guard case let .sum(terms) = self[id], terms.contains(where: hasDenominator) else { return nil }
         let fractions = terms.map(fraction)
-        guard fractions.contains(where: { !$0.denominator.isEmpty }) else { return nil }
         var common: [ExprID: Rational] = [:]
         for f in fractions { for (b, n) in f.denominator where common[b].map({ $0 < n }) ?? true { common[b] = n } }
         var numeratorTerms: [ExprID] = []

@@ -47,12 +47,19 @@ extension ExpressionStore {
     /// The rule `expand-products`: the expanded sum, when `id` is a sum with a product of sums in it.
     func expandSum(_ id: ExprID) -> ExprID? {
         guard case let .sum(terms) = self[id] else { return nil }
+        func isSumOrPowerOfSum(_ c: ExprID) -> Bool {
+            switch self[c] {
+            case .sum: return true
+            case let .power(b, _): if case .sum = self[b] { return true }; return false
+            default: return false
+            }
+        }
         let hasProductOfSums = terms.contains { t in
-            children(t).contains { c in
-                if case .sum = self[c] { return true }
-                if case let .power(b, _) = self[c], case .sum = self[b] { return true }
-                return false
-            } || { if case let .power(b, _) = self[t], case .sum = self[b] { return true }; return false }()
+            switch self[t] {
+            case let .product(factors): return factors.contains(where: isSumOrPowerOfSum)
+            case .power: return isSumOrPowerOfSum(t)
+            default: return false
+            }
         }
         guard hasProductOfSums, let expanded = expand(id), expanded != id else { return nil }
         return expanded
