@@ -9,6 +9,7 @@ struct Check: ParsableCommand {
         Examples:
           nabla check Examples/worked-solution.md
           nabla check sheet.tex --format json
+          nabla check feuille.tex --lang fr
         Exit status: 0 when every claim is correct, 1 when one is wrong or unchecked, 2 when the
         sheet cannot be used.
         """
@@ -22,8 +23,11 @@ struct Check: ParsableCommand {
     @Option(help: "text (like a compiler) or json.")
     var format: Format = .text
 
+    @Option(help: "Language of the report: en or fr.")
+    var lang: Language = .en
+
     func run() throws {
-        let file = self.file, format = self.format
+        let file = self.file, format = self.format, lang = self.lang
         runWithLargeStack {
             guard let data = FileManager.default.contents(atPath: file) else {
                 FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
@@ -35,10 +39,12 @@ struct Check: ParsableCommand {
                 for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
                 return ExitStatus.unusableInput
             }
-            let renderer = CheckRenderer(source: source, colors: isatty(1) == 1 && format == .text)
+            let renderer = CheckRenderer(source: source, colors: isatty(1) == 1 && format == .text, language: lang)
             let text = format == .json ? renderer.json(report) : renderer.text(report)
             FileHandle.standardOutput.write(Data(text.utf8))
             return report.exitStatus
         }
     }
 }
+
+extension Language: ExpressibleByArgument {}

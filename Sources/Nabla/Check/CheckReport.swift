@@ -11,21 +11,42 @@ public struct CheckReport: Sendable {
         public let verdict: Verdict
         public let claimed: String
         public let expected: String
-        public let diagnosis: String?
+        /// The likely mistake, when one explains the difference.
+        public let finding: Finding?
+        /// The finding in English.
+        public var diagnosis: String? { finding?.text(in: .en) }
         /// A point where the claimed and expected values differ, with both values there.
         public let counterexample: [String: Double]?
+    }
+
+    /// A claim about part of a Jacobian: one column (by number or by variable), one link of a chain.
+    public struct Part: Sendable, Equatable {
+        public var column: Int?
+        public var variable: String?
+        public var link: Int?
+        public var links: Int?
+
+        public func text(in language: Language) -> String {
+            let fr = language == .fr
+            var parts: [String] = []
+            if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
+            if let link, let links { parts.append(fr ? "maillon \(link) sur \(links)" : "link \(link) of \(links)") }
+            return parts.joined(separator: ", ")
+        }
     }
 
     /// One claimed matrix (or one link of a chain `A = B = C`).
     public struct Claim: Sendable {
         public let location: SourceLocation
         public let target: String
-        /// "column 2", "link 2 of 3", or nil for the whole Jacobian.
-        public let part: String?
+        /// Which part of the Jacobian is claimed, or nil for the whole of it.
+        public let part: Part?
         public let verdict: Verdict
         /// Why the claim is wrong as a whole, or why it could not be checked.
-        public let message: String?
+        public let finding: Finding?
         public let entries: [Entry]
+        /// The finding in English.
+        public var message: String? { finding?.text(in: .en) }
     }
 
     public var claims: [Claim] = []

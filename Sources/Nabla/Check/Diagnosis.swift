@@ -3,31 +3,26 @@ struct Diagnosis {
     let store: ExpressionStore
     let simplifier: Simplifier
 
-    func explain(claimed: ExprID, expected: ExprID, _ equivalence: inout Equivalence) -> String? {
-        if case .equal = equivalence.compare(store.negate(claimed), expected) {
-            return "sign error: the claimed entry is the opposite of the expected one"
-        }
+    func explain(claimed: ExprID, expected: ExprID, _ equivalence: inout Equivalence) -> Finding? {
+        if case .equal = equivalence.compare(store.negate(claimed), expected) { return .signError }
         if let exponent = exponentDifference(claimed, expected) { return exponent }
         // A constant factor: claimed = k · expected.
         let ratio = simplifier.simplify(store.divide(claimed, expected))
         if let k = store.rational(ratio) {
-            return "off by a factor of \(k)"
+            return .constantFactor(k.description)
         }
         if store.freeSymbols(claimed) != store.freeSymbols(expected) {
             let printer = ExpressionPrinter(store: store, notation: .text)
             let extra = store.freeSymbols(claimed).ids.filter { !store.freeSymbols(expected).contains($0) }.map(printer.string)
             let missing = store.freeSymbols(expected).ids.filter { !store.freeSymbols(claimed).contains($0) }.map(printer.string)
-            var parts: [String] = []
-            if !extra.isEmpty { parts.append("it has \(extra.joined(separator: ", ")), which the answer does not") }
-            if !missing.isEmpty { parts.append("it lacks \(missing.joined(separator: ", "))") }
-            return parts.joined(separator: "; ")
+            return .symbols(extra: extra, missing: missing)
         }
         return nil
     }
 
     /// For `c·exp(E₁)` against `c·exp(E₂)` (or sums of such with one exponential each): which
     /// terms of the exponent differ, as in "the exponent has +2x_2, expected -2x_2".
-    private func exponentDifference(_ claimed: ExprID, _ expected: ExprID) -> String? {
+    private func exponentDifference(_ claimed: ExprID, _ expected: ExprID) -> Finding? {
         guard let (c1, e1) = scaledExponential(simplifier.simplify(claimed)), let (c2, e2) = scaledExponential(expected), e1 != e2 else { return nil }
         let printer = ExpressionPrinter(store: store, notation: .text)
         func terms(_ e: ExprID) -> [ExprID: Rational] {
@@ -38,21 +33,19 @@ struct Diagnosis {
             return out
         }
         let a = terms(e1), b = terms(e2)
-        var differences: [String] = []
+        var differences: [Finding.ExponentTerm] = []
         for rest in Set(a.keys).union(b.keys).sorted() {
             let x = a[rest] ?? .zero, y = b[rest] ?? .zero
             if x == y { continue }
-            func written(_ c: Rational) -> String {
-                if c.isZero { return "no \(printer.string(rest)) term" }
+            func written(_ c: Rational) -> String? {
+                if c.isZero { return nil }
                 let t = printer.string(store.product([store.number(c), rest]))
                 return t.hasPrefix("-") ? t : "+" + t
             }
-            differences.append("the exponent has \(written(x)), expected \(written(y))")
+            differences.append(Finding.ExponentTerm(claimed: written(x), expected: written(y)))
         }
         guard !differences.isEmpty else { return nil }
-        var text = differences.joined(separator: "; ")
-        if c1 != c2 { text += "; and the factor in front is \(printer.string(c1)), expected \(printer.string(c2))" }
-        return text
+        return .exponentTerms(differences, factorClaimed: c1 != c2 ? printer.string(c1) : nil, factorExpected: c1 != c2 ? printer.string(c2) : nil)
     }
 
     /// `id` as (factor, exponent) when it is `factor · exp(exponent)` with one exponential.

@@ -143,7 +143,7 @@ public struct SheetChecker {
         for (chain, _) in formulas {
             do {
                 if try define(chain, in: scope) { continue }
-                if case .gradient = chain.parts[0] {
+                if case .gradient = chain.parts[0], !chain.relations.contains(.other) {
                     report.claims += try claims(chain, in: scope, &equivalence)
                 }
             } catch {
@@ -236,7 +236,7 @@ public struct SheetChecker {
             result = try scope.solve(.jacobian, head.target, head.location)
         } catch {
             return [CheckReport.Claim(location: chain.parts[valueStart].location, target: target, part: nil, verdict: .unchecked,
-                                      message: "the Jacobian of \(target) could not be computed: \(error.message)", entries: [])]
+                                      finding: .notComputable(target: target, reason: error.message), entries: [])]
         }
         // The claim's own variable names stand for the target's variables, in order.
         var expected = result.matrix
@@ -250,24 +250,24 @@ public struct SheetChecker {
         let factors = chainFactors(head.target, variables, in: scope)
         if let v = head.variable {
             guard let j = variables.firstIndex(of: v) else {
-                return [CheckReport.Claim(location: head.location, target: target, part: "∂/∂\(v)", verdict: .unchecked,
-                                          message: "\(v) is not a variable of \(target) (its variables: \(variables.joined(separator: ", ")))", entries: [])]
+                return [CheckReport.Claim(location: head.location, target: target, part: CheckReport.Part(variable: v), verdict: .unchecked,
+                                          finding: .notAVariable(variable: v, target: target, variables: variables), entries: [])]
             }
             head.column = j + 1
         }
         var out: [CheckReport.Claim] = []
         for (k, value) in values.enumerated() {
-            let part = [head.variable.map { "∂/∂\($0)" } ?? head.column.map { "column \($0)" }, values.count > 1 ? "link \(k + 1) of \(values.count)" : nil]
-                .compactMap { $0 }.joined(separator: ", ")
+            let part = CheckReport.Part(column: head.column, variable: head.variable,
+                                        link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil)
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {
-                out.append(CheckReport.Claim(location: value.location, target: target, part: part.isEmpty ? nil : part, verdict: .unchecked,
-                                             message: "could not read the claimed value: \(error.message)", entries: []))
+                out.append(CheckReport.Claim(location: value.location, target: target, part: part == CheckReport.Part() ? nil : part, verdict: .unchecked,
+                                             finding: .unreadable(reason: error.message), entries: []))
                 continue
             }
             guard let claimed else { continue }   // a statement of the rule, not a value
-            out.append(compare(claimed, expected, column: head.column, target: target, part: part.isEmpty ? nil : part,
+            out.append(compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
                                location: value.location, factors: factors, &equivalence))
         }
         return out
@@ -342,7 +342,7 @@ public struct SheetChecker {
 
     /// The chain-rule slip that explains a wrong matrix, if one does.
     private func chainRuleSlip(_ claimed: ExpressionMatrix, _ positions: [(Int, Int)], _ factors: ChainFactors,
-                               _ equivalence: inout Equivalence) -> String? {
+                               _ equivalence: inout Equivalence) -> Finding? {
         func matches(_ m: ExpressionMatrix) -> Bool {
             positions.enumerated().allSatisfy { k, p in
                 guard p.0 < m.rows, p.1 < m.columns else { return false }
@@ -352,49 +352,51 @@ public struct SheetChecker {
         }
         if let atX = factors.outerAtX, atX.rows == factors.inner.rows || atX.columns == factors.inner.rows {
             if atX.columns == factors.inner.rows, matches(store.multiply(atX, factors.inner)) {
-                return "∇\(factors.outerName) is evaluated at x instead of at \(factors.innerName)(x)"
+                return .outerAtX(outer: factors.outerName, inner: factors.innerName)
             }
         }
         if factors.inner.columns == factors.outerAtInner.rows, matches(store.multiply(factors.inner, factors.outerAtInner)) {
-            return "the chain-rule factors are multiplied in the wrong order: ∇\(factors.innerName) · ∇\(factors.outerName) instead of ∇\(factors.outerName)(\(factors.innerName)(x)) · ∇\(factors.innerName)(x)"
+            return .wrongOrder(outer: factors.outerName, inner: factors.innerName)
         }
         if matches(factors.outerAtInner) {
-            return "this is ∇\(factors.outerName) at \(factors.innerName)(x) alone: the inner factor ∇\(factors.innerName)(x) is missing"
+            return .innerFactorMissing(outer: factors.outerName, inner: factors.innerName)
         }
         return nil
     }
 
     /// For one wrong entry: is it a single term of the chain-rule sum, the inner derivative forgotten?
-    private func missingInnerFactor(_ entry: ExprID, row: Int, _ factors: ChainFactors, _ equivalence: inout Equivalence) -> String? {
+    private func missingInnerFactor(_ entry: ExprID, row: Int, _ factors: ChainFactors, _ equivalence: inout Equivalence) -> Finding? {
         for k in 0..<factors.outerAtInner.columns where factors.outerAtInner[row, k] != store.zero {
             if case .equal = equivalence.compare(entry, factors.outerAtInner[row, k]) {
-                return "this is ∂\(factors.outerName)/∂(argument \(k + 1)) at \(factors.innerName)(x) without the inner derivative ∂\(factors.innerName)/∂x"
+                return .missingInnerDerivative(outer: factors.outerName, inner: factors.innerName, argument: k + 1)
             }
         }
         return nil
     }
 
-    private func compare(_ claimed: ExpressionMatrix, _ expected: ExpressionMatrix, column: Int?, target: String, part: String?,
+    private func compare(_ claimed: ExpressionMatrix, _ expected: ExpressionMatrix, column: Int?, target: String, part: CheckReport.Part?,
                          location: SourceLocation, factors: ChainFactors?, _ equivalence: inout Equivalence) -> CheckReport.Claim {
-        func claim(_ verdict: CheckReport.Verdict, _ message: String?, _ entries: [CheckReport.Entry] = []) -> CheckReport.Claim {
-            CheckReport.Claim(location: location, target: target, part: part, verdict: verdict, message: message, entries: entries)
+        func claim(_ verdict: CheckReport.Verdict, _ finding: Finding?, _ entries: [CheckReport.Entry] = []) -> CheckReport.Claim {
+            CheckReport.Claim(location: location, target: target, part: part, verdict: verdict, finding: finding, entries: entries)
         }
         // The positions of the claimed entries in the full Jacobian.
         var positions: [(Int, Int)] = []
         if let column {
             guard column >= 1, column <= expected.columns else {
-                return claim(.wrong, "the Jacobian of \(target) has \(expected.columns) columns, not \(column)")
+                return claim(.wrong, .columnOutOfRange(target: target, columns: expected.columns, column: column))
             }
             guard claimed.rows == expected.rows, claimed.columns == 1 || claimed.rows == 1 && expected.rows == 1 else {
-                return claim(.wrong, "column \(column) has \(expected.rows) entries, the claim has \(claimed.entries.count)")
+                return claim(.wrong, .columnLength(column: column, expected: expected.rows, claimed: claimed.entries.count))
             }
             positions = (0..<expected.rows).map { ($0, column - 1) }
         } else if claimed.rows == expected.rows && claimed.columns == expected.columns {
             positions = (0..<expected.rows).flatMap { i in (0..<expected.columns).map { (i, $0) } }
         } else if claimed.rows == expected.columns && claimed.columns == expected.rows {
-            return claim(.wrong, "the matrix is transposed: the Jacobian of \(target) is \(expected.rows)×\(expected.columns) (one row per output), the claim is \(claimed.rows)×\(claimed.columns)")
+            return claim(.wrong, .transposedShape(target: target, rows: expected.rows, columns: expected.columns,
+                                                 claimedRows: claimed.rows, claimedColumns: claimed.columns))
         } else {
-            return claim(.wrong, "the Jacobian of \(target) is \(expected.rows)×\(expected.columns), the claim is \(claimed.rows)×\(claimed.columns)")
+            return claim(.wrong, .shape(target: target, rows: expected.rows, columns: expected.columns,
+                                       claimedRows: claimed.rows, claimedColumns: claimed.columns))
         }
         let printer = ExpressionPrinter(store: store, notation: .text)
         var entries: [CheckReport.Entry] = []
@@ -408,11 +410,11 @@ public struct SheetChecker {
                 let diagnosis = Diagnosis(store: store, simplifier: equivalence.simplifier).explain(claimed: c, expected: e, &equivalence)
                     ?? factors.flatMap { missingInnerFactor(c, row: i, $0, &equivalence) }
                 entries.append(CheckReport.Entry(row: i + 1, column: j + 1, verdict: .wrong, claimed: printer.string(equivalence.simplifier.simplify(c)),
-                                                 expected: printer.string(e), diagnosis: diagnosis, counterexample: point))
+                                                 expected: printer.string(e), finding: diagnosis, counterexample: point))
             }
         }
         if entries.isEmpty {
-            return undecided > 0 ? claim(.unchecked, "\(undecided) entries could not be evaluated at enough points") : claim(.correct, nil)
+            return undecided > 0 ? claim(.unchecked, .undecided(count: undecided)) : claim(.correct, nil)
         }
         // A whole matrix that is the transpose of the answer.
         if column == nil, expected.rows == expected.columns, expected.rows > 1,
@@ -420,15 +422,16 @@ public struct SheetChecker {
                if case .equal = equivalence.compare(claimed[p.0, p.1], expected[p.1, p.0]) { return true }
                return false
            }) {
-            return claim(.wrong, "the matrix is transposed (rows and columns swapped)", entries)
+            return claim(.wrong, .transposed, entries)
         }
         if let factors, let slip = chainRuleSlip(claimed, positions, factors, &equivalence) {
-            return claim(.wrong, slip, entries)
+            // The slip explains every entry: their own guesses would only distract.
+            let plain = entries.map { CheckReport.Entry(row: $0.row, column: $0.column, verdict: $0.verdict, claimed: $0.claimed,
+                                                        expected: $0.expected, finding: nil, counterexample: $0.counterexample) }
+            return claim(.wrong, slip, plain)
         }
-        let diagnoses = Set(entries.compactMap(\.diagnosis))
-        let summary = entries.count == positions.count && diagnoses == ["sign error: the claimed entry is the opposite of the expected one"]
-            ? "every entry has the wrong sign" : "\(entries.count) of \(positions.count) entries are wrong"
-        return claim(.wrong, summary, entries)
+        let everySign = entries.count == positions.count && entries.allSatisfy { $0.finding == .signError }
+        return claim(.wrong, everySign ? .everySignWrong : .entriesWrong(wrong: entries.count, of: positions.count), entries)
     }
 }
 

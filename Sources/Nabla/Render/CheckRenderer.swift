@@ -12,37 +12,47 @@ public struct CheckRenderer {
     public let source: SourceText
     /// ANSI colours (for a terminal).
     public var colors: Bool
+    public var language: Language
 
-    public init(source: SourceText, colors: Bool = false) { self.source = source; self.colors = colors }
+    public init(source: SourceText, colors: Bool = false, language: Language = .en) {
+        self.source = source; self.colors = colors; self.language = language
+    }
 
     private func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     public func text(_ report: CheckReport) -> String {
+        let fr = language == .fr
         var out = ""
         for e in report.errors { out += e.render(in: source) + "\n" }
         for c in report.claims {
             let mark: String
             switch c.verdict {
-            case .correct: mark = paint("✓ correct", "32")
-            case .wrong: mark = paint("✗ wrong", "31;1")
-            case .unchecked: mark = paint("? unchecked", "33")
+            case .correct: mark = paint(fr ? "✓ juste" : "✓ correct", "32")
+            case .wrong: mark = paint(fr ? "✗ faux" : "✗ wrong", "31;1")
+            case .unchecked: mark = paint(fr ? "? non vérifié" : "? unchecked", "33")
             }
-            let what = "∇" + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " \($0)" } ?? "")
+            let what = "∇" + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
-            out += c.message.map { ": \($0)" } ?? ""
+            out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"
             for e in c.entries {
-                out += "    entry (\(e.row),\(e.column)): claimed \(e.claimed)\n"
-                out += "                 expected \(e.expected)\n"
-                if let d = e.diagnosis { out += "                 " + paint(d, "1") + "\n" }
+                out += fr ? "    entrée (\(e.row),\(e.column)) : annoncé \(e.claimed)\n" : "    entry (\(e.row),\(e.column)): claimed \(e.claimed)\n"
+                out += fr ? "                   attendu \(e.expected)\n" : "                 expected \(e.expected)\n"
+                let indent = fr ? "                   " : "                 "
+                if let d = e.finding { out += indent + paint(d.text(in: language), "1") + "\n" }
                 if let p = e.counterexample, !p.isEmpty {
-                    out += "                 they differ at " + p.sorted { naturalLess($0.key, $1.key) }
+                    out += indent + (fr ? "ils diffèrent en " : "they differ at ") + p.sorted { naturalLess($0.key, $1.key) }
                         .map { "\($0.key) = \(String(format: "%.3f", $0.value))" }.joined(separator: ", ") + "\n"
                 }
             }
         }
-        out += "\(report.claims.count) claims: \(report.correctCount) correct, \(report.wrongCount) wrong, \(report.uncheckedCount) unchecked"
-        out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formula\(report.errors.count == 1 ? "" : "s") could not be read\n"
+        if fr {
+            out += "\(report.claims.count) affirmations : \(report.correctCount) justes, \(report.wrongCount) fausses, \(report.uncheckedCount) non vérifiées"
+            out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formule\(report.errors.count == 1 ? "" : "s") illisible\(report.errors.count == 1 ? "" : "s")\n"
+        } else {
+            out += "\(report.claims.count) claims: \(report.correctCount) correct, \(report.wrongCount) wrong, \(report.uncheckedCount) unchecked"
+            out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formula\(report.errors.count == 1 ? "" : "s") could not be read\n"
+        }
         return out
     }
 
@@ -51,13 +61,13 @@ public struct CheckRenderer {
         var claims: [String] = []
         for c in report.claims {
             var fields = ["\"line\": \(c.location.line)", "\"column\": \(c.location.column)", "\"target\": \(jsonString(c.target))"]
-            if let p = c.part { fields.append("\"part\": \(jsonString(p))") }
+            if let p = c.part { fields.append("\"part\": \(jsonString(p.text(in: language)))") }
             fields.append("\"verdict\": \(jsonString(c.verdict.rawValue))")
-            if let m = c.message { fields.append("\"message\": \(jsonString(m))") }
+            if let m = c.finding { fields.append("\"message\": \(jsonString(m.text(in: language)))") }
             let entries = c.entries.map { e -> String in
                 var f = ["\"row\": \(e.row)", "\"col\": \(e.column)", "\"verdict\": \(jsonString(e.verdict.rawValue))",
                          "\"claimed\": \(jsonString(e.claimed))", "\"expected\": \(jsonString(e.expected))"]
-                if let d = e.diagnosis { f.append("\"diagnosis\": \(jsonString(d))") }
+                if let d = e.finding { f.append("\"diagnosis\": \(jsonString(d.text(in: language)))") }
                 if let p = e.counterexample {
                     f.append("\"point\": {" + p.sorted { naturalLess($0.key, $1.key) }.map { "\(jsonString($0.key)): \($0.value)" }.joined(separator: ", ") + "}")
                 }

@@ -63,6 +63,8 @@ struct LaTeXLexer {
             case UInt8(ascii: ";"): add(.semicolon, at); i += 1
             case UInt8(ascii: "'"): add(.prime, at); i += 1
             case UInt8(ascii: "|"): add(.pipe, at); i += 1
+            case UInt8(ascii: "<"): add(.command("lt"), at); i += 1
+            case UInt8(ascii: ">"): add(.command("gt"), at); i += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var j = i
                 while j < end && isDigit(bytes[j]) { j += 1 }

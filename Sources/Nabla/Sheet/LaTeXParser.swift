@@ -1,6 +1,8 @@
 /// How two parts of a formula are related: `a = b`, `x \rightarrow y`, `g : x`.
 enum FormulaRelation: Equatable {
     case equals, arrow, colon
+    /// `<`, `\leq`, `\in`, `\neq`…: a condition, never a definition or a claim.
+    case other
 }
 
 /// One formula of a display, split at its top-level relations: `g : x \rightarrow M` is
@@ -58,15 +60,20 @@ struct LaTeXParser {
         // with the chain of the row before: `A &= B \\ &= C`.
         let saved = position
         while current.kind == .ampersand || current.kind == .rowBreak { advance() }
+        let found: FormulaRelation
         switch current.kind {
-        case .equals: advance(); return .equals
-        case .colon: advance(); return .colon
-        case let .command(c) where ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"].contains(c):
-            advance(); return .arrow
+        case .equals: found = .equals
+        case .colon: found = .colon
+        case let .command(c) where ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"].contains(c): found = .arrow
+        case let .command(c) where ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv"].contains(c):
+            found = .other
         default:
             position = saved
             return nil
         }
+        advance()
+        while current.kind == .ampersand { advance() }   // `& = &` in eqnarray
+        return found
     }
 
     private func isSeparator() -> Bool {
@@ -180,7 +187,8 @@ struct LaTeXParser {
         switch current.kind {
         case .letter, .number, .leftParen, .leftBracket, .leftBrace: return true
         case let .command(c):
-            return !(["cdot", "times", "rightarrow", "to", "mapsto", "longrightarrow", "longmapsto", "quad", "qquad", "end"].contains(c))
+            return !(["cdot", "times", "rightarrow", "to", "mapsto", "longrightarrow", "longmapsto", "quad", "qquad", "end",
+                      "lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv", "label"].contains(c))
                 && !(c == "text" && ["et", "and", "où", "where", "with", "avec"].contains(peekText().trimmed))
         default: return false
         }

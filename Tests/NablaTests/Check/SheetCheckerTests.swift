@@ -17,7 +17,7 @@ import Testing
         let source = SourceText(name: file, text: try Fixtures.text("sheets/\(file)"))
         let report = SheetChecker(source: source).check()
         return (report, report.claims.map {
-            Expected(line: $0.location.line, target: $0.target, part: $0.part, verdict: $0.verdict,
+            Expected(line: $0.location.line, target: $0.target, part: $0.part?.text(in: .en), verdict: $0.verdict,
                      wrongEntries: $0.entries.map { "(\($0.row),\($0.column))" })
         })
     }
@@ -103,7 +103,7 @@ import Testing
         let source = SourceText(name: "feuille-fr.tex", text: try Fixtures.text("sheets/feuille-fr.tex"))
         let report = SheetChecker(source: source).check()
         #expect(report.errors.isEmpty, "\(report.errors)")
-        #expect(report.claims.map { "\($0.location.line) \($0.target) \($0.part ?? "-") \($0.verdict)" } == [
+        #expect(report.claims.map { "\($0.location.line) \($0.target) \($0.part?.text(in: .en) ?? "-") \($0.verdict)" } == [
             "10 h ∂/∂x correct", "10 h ∂/∂y wrong",
             "14 h∘k link 1 of 3 correct", "15 h∘k link 2 of 3 correct", "16 h∘k link 3 of 3 correct",
             "21 h - correct", "22 h - wrong",
@@ -123,5 +123,45 @@ import Testing
             "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_1 - w_1_1)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
             "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_2 - w_1_2)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
         ])
+    }
+}
+
+@Suite struct MoreSheetTests {
+    func summary(_ file: String) throws -> [String] {
+        let report = SheetChecker(source: SourceText(name: file, text: try Fixtures.text("sheets/\(file)"))).check()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        return report.claims.map { c in
+            "\(c.location.line) \(c.target) \(c.part?.text(in: .en) ?? "-") \(c.verdict)"
+                + (c.finding.map { ": \($0.text(in: .en))" } ?? "")
+                + c.entries.map { " (\($0.row),\($0.column))" + ($0.finding.map { " \($0.text(in: .en))" } ?? "") }.joined()
+        }
+    }
+
+    @Test func logisticUnitInMarkdown() throws {
+        #expect(try summary("logistic-unit-en.md") == [
+            "7 p ∂/∂w_1 correct",
+            "8 p ∂/∂b correct",
+            "11 p - wrong: 2 of 2 entries are wrong (1,1) (1,2)",
+            "18 w∘u - wrong: the chain-rule factors are multiplied in the wrong order: ∇u · ∇w instead of ∇w(u(x)) · ∇u(x) (1,1) (1,2) (2,1) (2,2)",
+            "21 w∘u column 2 correct",
+        ])
+    }
+
+    @Test func productRuleInFrench() throws {
+        #expect(try summary("produit-fr.md") == [
+            "5 q link 1 of 2 correct",
+            "6 q link 2 of 2 correct",
+            "10 q - wrong: 1 of 1 entries are wrong (1,1)",
+            "13 r - correct",
+            "13 r - wrong: 1 of 1 entries are wrong (1,1) off by a factor of 2",
+        ])
+    }
+
+    @Test func reportInFrench() throws {
+        let source = SourceText(name: "feuille-fr.tex", text: try Fixtures.text("sheets/feuille-fr.tex"))
+        let text = CheckRenderer(source: source, language: .fr).text(SheetChecker(source: source).check())
+        #expect(text.contains("feuille-fr.tex:10:104: ✗ faux: ∇h ∂/∂y: 1 entrée sur 1 fausse\n"))
+        #expect(text.contains("décalé d'un facteur 1/2"))
+        #expect(text.hasSuffix("7 affirmations : 5 justes, 2 fausses, 0 non vérifiées\n"))
     }
 }
