@@ -34,6 +34,9 @@ public enum Finding: Sendable, Equatable {
     case notAVariable(variable: String, target: String, variables: [String])
     case unreadable(reason: String)
     case undecided(count: Int)
+    case evaluatedElsewhere
+    case foreignSymbols([String])
+    case brokenLink
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -92,6 +95,13 @@ public enum Finding: Sendable, Equatable {
                 : "\(variable) is not a variable of \(target) (its variables: \(variables.joined(separator: ", ")))"
         case let .unreadable(reason):
             return fr ? "la valeur annoncée n'a pas pu être lue : \(reason)" : "could not read the claimed value: \(reason)"
+        case .evaluatedElsewhere:
+            return fr ? "la jacobienne est évaluée en un point que le vérificateur ne suit pas encore" : "the Jacobian is evaluated at a point the checker does not follow yet"
+        case let .foreignSymbols(names):
+            return fr ? "utilise \(names.joined(separator: ", ")), qui n'est ni une variable ni une constante de la fonction (évaluée ailleurs ?)"
+                : "uses \(names.joined(separator: ", ")), which is neither a variable nor a constant of the function (evaluated elsewhere?)"
+        case .brokenLink:
+            return fr ? "cette étape n'est pas égale à la précédente, qui était juste" : "this step does not equal the previous one, which was right"
         case let .undecided(count):
             return fr ? "\(count) entrée\(count > 1 ? "s" : "") n'ont pas pu être évaluées en assez de points" : "\(count) entries could not be evaluated at enough points"
         }

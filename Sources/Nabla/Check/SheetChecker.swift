@@ -230,6 +230,16 @@ public struct SheetChecker {
             claimedVariables = try? names(in: chain.parts[arrow])
         }
         guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
+        // `σ'(t)`, `J_f(x_1, x_2)`: the point is named by the variables it is written in.
+        if claimedVariables == nil, let argument = head.argument {
+            let plain = argument.compactMap { a -> LocatedName? in if case let .name(n, l) = a { return LocatedName(name: n, location: l) }; return nil }
+            if plain.count == argument.count, !(plain.count == 1 && plain[0].name == "x") {
+                claimedVariables = plain
+            } else if plain.count != argument.count {
+                return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked,
+                                          finding: .evaluatedElsewhere, entries: [])]
+            }
+        }
         let values = Array(chain.parts[valueStart...])
         let result: TargetResult
         do {
@@ -248,6 +258,9 @@ public struct SheetChecker {
         }
         let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
         let factors = chainFactors(head.target, variables, in: scope)
+        // Symbols a claim may use: the variables and the constants of the functions involved.
+        let known = Set(variables).union(expected.entries.flatMap(store.freeSymbolNames))
+            .union(result.components.flatMap(store.freeSymbolNames))
         if let v = head.variable {
             guard let j = variables.firstIndex(of: v) else {
                 return [CheckReport.Claim(location: head.location, target: target, part: CheckReport.Part(variable: v), verdict: .unchecked,
@@ -267,8 +280,20 @@ public struct SheetChecker {
                 continue
             }
             guard let claimed else { continue }   // a statement of the rule, not a value
-            out.append(compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
-                               location: value.location, factors: factors, &equivalence))
+            let foreign = Set(claimed.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
+            if !foreign.isEmpty {
+                // Perhaps written at another point ("where y = G(x)"): never call it wrong.
+                out.append(CheckReport.Claim(location: value.location, target: target, part: part == CheckReport.Part() ? nil : part,
+                                             verdict: .unchecked, finding: .foreignSymbols(foreign), entries: []))
+                continue
+            }
+            var verdict = compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
+                                  location: value.location, factors: factors, &equivalence)
+            if k > 0, verdict.verdict == .wrong, out.last?.verdict == .correct, case .entriesWrong? = verdict.finding {
+                verdict = CheckReport.Claim(location: verdict.location, target: verdict.target, part: verdict.part, verdict: .wrong,
+                                            finding: .brokenLink, entries: verdict.entries)
+            }
+            out.append(verdict)
         }
         return out
     }

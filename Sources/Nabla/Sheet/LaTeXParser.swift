@@ -213,9 +213,11 @@ struct LaTeXParser {
                 }
                 base = .expression(.power(b, e, l))
             } else if current.kind == .prime, case let .name(n, nl)? = base.scalar {
-                // σ' : the derivative's name (claims about it are not checked yet).
+                // σ'(t): the derivative of a function of one variable, at its argument.
                 advance()
-                base = try named(n + "'", nl)
+                var head = GradientHead(target: [LocatedName(name: n, location: nl)], column: nil, argument: nil, location: nl)
+                if current.kind == .leftParen { head.argument = try evaluationPoint() }
+                return .gradient(head)
             } else if current.kind == .leftBrace, peek(1) == .rightBrace, peek(2) == .caret {
                 advance(); advance()
             } else {

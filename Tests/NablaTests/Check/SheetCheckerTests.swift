@@ -52,6 +52,8 @@ import Testing
         #expect(got == [
             Expected(line: 5, target: "u", part: nil, verdict: .correct, wrongEntries: []),
             Expected(line: 7, target: "u", part: nil, verdict: .wrong, wrongEntries: ["(1,2)", "(2,1)"]),
+            // σ' = σ(1 - σ) in the prose: σ without its argument cannot be read, so it is not checked.
+            Expected(line: 8, target: "sigma", part: nil, verdict: .unchecked, wrongEntries: []),
             Expected(line: 10, target: "v∘u", part: nil, verdict: .correct, wrongEntries: []),
             Expected(line: 13, target: "v∘u", part: nil, verdict: .wrong, wrongEntries: ["(1,1)"]),
             Expected(line: 17, target: "f", part: nil, verdict: .correct, wrongEntries: []),
@@ -59,7 +61,7 @@ import Testing
         ])
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.claims[1].message == "the matrix is transposed (rows and columns swapped)")
-        #expect(report.claims[3].entries[0].diagnosis == "this is ∂v/∂(argument 1) at u(x) without the inner derivative ∂u/∂x")
+        #expect(report.claims[4].entries[0].diagnosis == "this is ∂v/∂(argument 1) at u(x) without the inner derivative ∂u/∂x")
     }
 
     @Test func chainFactorsInTheWrongOrderAndEvaluatedAtX() throws {
@@ -163,5 +165,23 @@ import Testing
         #expect(text.contains("feuille-fr.tex:10:104: ✗ faux: ∇h ∂/∂y: 1 entrée sur 1 fausse\n"))
         #expect(text.contains("décalé d'un facteur 1/2"))
         #expect(text.hasSuffix("7 affirmations : 5 justes, 2 fausses, 0 non vérifiées\n"))
+    }
+}
+
+@Suite struct ScalarAndSafetyTests {
+    @Test func derivativeNotationBrokenLinksAndForeignSymbols() {
+        let sheet = """
+            Exercise 1
+            $\\sigma(t) = \\frac{1}{1 + e^{-t}}$
+            $$\\sigma'(t) = \\sigma(t)(1 - \\sigma(t))$$
+            $$\\sigma'(u) = \\frac{e^{-u}}{(1 + e^{-u})^2} = \\frac{e^{u}}{(1 + e^{-u})^2}$$
+            $$G(x_1, x_2) = \\begin{pmatrix} x_1 + x_2 \\\\ x_1 - x_2 \\end{pmatrix}, \\quad F(y_1, y_2) = y_1 y_2$$
+            $$\\nabla(F \\circ G) = \\begin{pmatrix} y_2 + y_1 & y_2 - y_1 \\end{pmatrix}$$
+            """
+        let report = SheetChecker(source: SourceText(name: "s.md", text: sheet)).check()
+        #expect(report.claims.map(\.verdict) == [.correct, .correct, .wrong, .unchecked])
+        #expect(report.claims[2].finding == .brokenLink)
+        // Written in the inner variables y = G(x): not checked, and above all not called wrong.
+        #expect(report.claims[3].finding == .foreignSymbols(["y_1", "y_2"]))
     }
 }
