@@ -1,6 +1,11 @@
 /// Conveniences built on the canonical constructors.
 extension ExpressionStore {
-    public func negate(_ a: ExprID) -> ExprID { product([minusOne, a]) }
+    public func negate(_ a: ExprID) -> ExprID {
+        // `-(3x)` is `-3·x`: flip the coefficient without the general product.
+        let (c, rest) = splitCoefficient(a)
+        if rest == one { return number(-c) }
+        return scaledFastPath(number(-c), rest) ?? product([minusOne, a])
+    }
     public func add(_ a: ExprID, _ b: ExprID) -> ExprID { sum([a, b]) }
     public func subtract(_ a: ExprID, _ b: ExprID) -> ExprID { sum([a, negate(b)]) }
     public func multiply(_ a: ExprID, _ b: ExprID) -> ExprID {
