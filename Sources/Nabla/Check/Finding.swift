@@ -37,6 +37,7 @@ public enum Finding: Sendable, Equatable {
     case evaluatedElsewhere
     case foreignSymbols([String])
     case brokenLink
+    case wrongFactor(position: Int, name: String, expected: String)
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -100,6 +101,9 @@ public enum Finding: Sendable, Equatable {
         case let .foreignSymbols(names):
             return fr ? "utilise \(names.joined(separator: ", ")), qui n'est ni une variable ni une constante de la fonction (évaluée ailleurs ?)"
                 : "uses \(names.joined(separator: ", ")), which is neither a variable nor a constant of the function (evaluated elsewhere?)"
+        case let .wrongFactor(position, name, expected):
+            let which = fr ? (position == 1 ? "le premier facteur" : "le second facteur") : (position == 1 ? "the first factor" : "the second factor")
+            return fr ? "\(which), \(name), est faux : il vaut \(expected)" : "\(which), \(name), is wrong: it is \(expected)"
         case .brokenLink:
             return fr ? "cette étape n'est pas égale à la précédente, qui était juste" : "this step does not equal the previous one, which was right"
         case let .undecided(count):

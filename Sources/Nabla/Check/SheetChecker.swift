@@ -289,6 +289,11 @@ public struct SheetChecker {
             }
             var verdict = compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
                                   location: value.location, factors: factors, &equivalence)
+            if verdict.verdict == .wrong, case .entriesWrong? = verdict.finding, case let .product(parts, _) = value, parts.count == 2,
+               let factors, let finding = wrongFactor(parts, factors, &resolver, parameters, &equivalence) {
+                verdict = CheckReport.Claim(location: verdict.location, target: verdict.target, part: verdict.part, verdict: .wrong,
+                                            finding: finding, entries: verdict.entries)
+            }
             if k > 0, verdict.verdict == .wrong, out.last?.verdict == .correct, case .entriesWrong? = verdict.finding {
                 verdict = CheckReport.Claim(location: verdict.location, target: verdict.target, part: verdict.part, verdict: .wrong,
                                             finding: .brokenLink, entries: verdict.entries)
@@ -385,6 +390,31 @@ public struct SheetChecker {
         }
         if matches(factors.outerAtInner) {
             return .innerFactorMissing(outer: factors.outerName, inner: factors.innerName)
+        }
+        return nil
+    }
+
+    /// For a claimed product A · B of the chain rule: which factor is wrong, and what it should be.
+    private func wrongFactor(_ parts: [MathSyntax], _ factors: ChainFactors, _ resolver: inout Resolver,
+                             _ parameters: [String: ExprID], _ equivalence: inout Equivalence) -> Finding? {
+        guard let a = try? matrix(parts[0], &resolver, parameters), let b = try? matrix(parts[1], &resolver, parameters) else { return nil }
+        func equal(_ m: ExpressionMatrix, _ n: ExpressionMatrix) -> Bool {
+            m.rows == n.rows && m.columns == n.columns && zip(m.entries, n.entries).allSatisfy {
+                if case .equal = equivalence.compare($0, $1) { return true }
+                return false
+            }
+        }
+        let printer = ExpressionPrinter(store: store, notation: .text)
+        func written(_ m: ExpressionMatrix) -> String {
+            (0..<m.rows).map { i in "(" + m.row(i).map { printer.string(equivalence.simplifier.simplify($0)) }.joined(separator: ", ") + ")" }
+                .joined(separator: ", ")
+        }
+        let firstRight = equal(a, factors.outerAtInner), secondRight = equal(b, factors.inner)
+        if !firstRight && secondRight {
+            return .wrongFactor(position: 1, name: "∇\(factors.outerName)(\(factors.innerName)(x))", expected: written(factors.outerAtInner))
+        }
+        if firstRight && !secondRight {
+            return .wrongFactor(position: 2, name: "∇\(factors.innerName)(x)", expected: written(factors.inner))
         }
         return nil
     }

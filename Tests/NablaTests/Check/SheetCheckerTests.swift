@@ -43,6 +43,7 @@ import Testing
         #expect(column1.entries[0].diagnosis == "the exponent has +2x_2, expected -2x_2")
         #expect(column1.entries[1].diagnosis == "the exponent has +2x_1, expected -4x_1")
         #expect(report.claims[9].entries[0].diagnosis == "sign error: the claimed entry is the opposite of the expected one")
+        #expect(report.claims[10].message == "the first factor, ∇loss(softmax(x)), is wrong: it is (-exp(-x_1)·(exp(x_1) + exp(x_2)), 0)")
         #expect(report.claims[11].message == "every entry has the wrong sign")
         #expect(report.exitStatus == 1)
     }
