@@ -25,10 +25,13 @@ public struct CheckReport: Sendable {
         public var variable: String?
         public var link: Int?
         public var links: Int?
+        /// The claim is about the composition's value, not its Jacobian.
+        public var value: Bool = false
 
         public func text(in language: Language) -> String {
             let fr = language == .fr
             var parts: [String] = []
+            if value { parts.append(fr ? "valeur" : "value") }
             if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
             if let link, let links { parts.append(fr ? "maillon \(link) sur \(links)" : "link \(link) of \(links)") }
             return parts.joined(separator: ", ")
@@ -51,6 +54,8 @@ public struct CheckReport: Sendable {
 
     public var claims: [Claim] = []
     public var errors: [Diagnostic] = []
+    /// Things worth knowing that did not stop the check: an ambiguous `e`.
+    public var warnings: [Diagnostic] = []
 
     public var correctCount: Int { claims.filter { $0.verdict == .correct }.count }
     public var wrongCount: Int { claims.filter { $0.verdict == .wrong }.count }

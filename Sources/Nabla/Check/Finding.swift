@@ -38,6 +38,7 @@ public enum Finding: Sendable, Equatable {
     case foreignSymbols([String])
     case brokenLink
     case wrongFactor(position: Int, name: String, expected: String)
+    case ambiguousE
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -104,6 +105,9 @@ public enum Finding: Sendable, Equatable {
         case let .wrongFactor(position, name, expected):
             let which = fr ? (position == 1 ? "le premier facteur" : "le second facteur") : (position == 1 ? "the first factor" : "the second factor")
             return fr ? "\(which), \(name), est faux : il vaut \(expected)" : "\(which), \(name), is wrong: it is \(expected)"
+        case .ambiguousE:
+            return fr ? "e est ici une variable : e^{…} peut désigner la variable ou le nombre d'Euler, la réponse n'est pas jugée"
+                : "e is a variable here: e^{…} may mean the variable or Euler's number, so the answer is not judged"
         case .brokenLink:
             return fr ? "cette étape n'est pas égale à la précédente, qui était juste" : "this step does not equal the previous one, which was right"
         case let .undecided(count):

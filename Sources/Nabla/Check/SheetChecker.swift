@@ -140,16 +140,54 @@ public struct SheetChecker {
     // MARK: Formulas
 
     private func check(_ formulas: [(RelationChain, Bool)], in scope: Scope, _ equivalence: inout Equivalence, _ report: inout CheckReport) {
+        let eIsAVariable = warnAboutE(formulas, &report)
         for (chain, _) in formulas {
             do {
                 if try define(chain, in: scope) { continue }
                 if case .gradient = chain.parts[0], !chain.relations.contains(.other) {
-                    report.claims += try claims(chain, in: scope, &equivalence)
+                    var found = try claims(chain, in: scope, &equivalence)
+                    if eIsAVariable {
+                        // Which `e` the answer meant cannot be known: do not guess.
+                        found = found.map { c in
+                            guard c.verdict == .wrong, (try? scope.solve(.jacobian, targetNames(chain), chain.location))?.variables.contains("e") == true
+                            else { return c }
+                            return CheckReport.Claim(location: c.location, target: c.target, part: c.part, verdict: .unchecked,
+                                                     finding: .ambiguousE, entries: [])
+                        }
+                    }
+                    report.claims += found
+                } else if case let .applied(names, arguments, _) = chain.parts[0], chain.relations.first == .equals {
+                    report.claims += try valueClaims(chain, names, arguments, in: scope, &equivalence)
                 }
             } catch {
                 report.errors.append(error)
             }
         }
+    }
+
+    /// `e` named as a variable in an exercise that also writes `e^{…}`: say which reading is used.
+    private func targetNames(_ chain: RelationChain) -> [LocatedName] {
+        if case let .gradient(head) = chain.parts[0] { return head.target }
+        return []
+    }
+
+    @discardableResult
+    private func warnAboutE(_ formulas: [(RelationChain, Bool)], _ report: inout CheckReport) -> Bool {
+        var variableAt: SourceLocation?
+        for (chain, _) in formulas {
+            guard let head = SheetChecker.definitionHead(chain) else { continue }
+            if case let .call(_, arguments, _)? = chain.parts[0].scalar {
+                for case let .name("e", l) in arguments { variableAt = variableAt ?? l }
+            } else if let names = try? names(in: chain.parts[1]), let e = names.first(where: { $0.name == "e" }) {
+                variableAt = variableAt ?? e.location
+            }
+            _ = head
+        }
+        guard let variableAt else { return false }
+        report.warnings.append(Diagnostic(.suspiciousName,
+            "e is a variable here, and e^{…} elsewhere may mean Euler's number: inside functions of e it is read as the variable, elsewhere as Euler's number",
+            at: variableAt, severity: .warning))
+        return true
     }
 
     /// Records a definition, a value or a named composition; false when the formula is none.
@@ -303,6 +341,44 @@ public struct SheetChecker {
         return out
     }
 
+    /// `F \circ G(x) = …`: the value of a composition, checked like a column of values.
+    private func valueClaims(_ chain: RelationChain, _ names: [LocatedName], _ arguments: [ExpressionSyntax], in scope: Scope,
+                             _ equivalence: inout Equivalence) throws(Diagnostic) -> [CheckReport.Claim] {
+        let target = names.map(\.name).joined(separator: "∘")
+        let result: TargetResult
+        do { result = try scope.solve(.jacobian, names, chain.location) } catch {
+            return [CheckReport.Claim(location: chain.location, target: target, part: CheckReport.Part(value: true), verdict: .unchecked,
+                                      finding: .notComputable(target: target, reason: error.message), entries: [])]
+        }
+        var variables = result.variables
+        var components = result.components
+        let plain = arguments.compactMap { a -> String? in if case let .name(n, _) = a { return n }; return nil }
+        if plain.count == arguments.count, plain.count == variables.count {
+            let renaming = Dictionary(zip(variables.map(store.symbol), plain.map(store.symbol)), uniquingKeysWith: { a, _ in a })
+            components = store.substitute(components, renaming)
+            variables = plain
+        } else if !(plain == ["x"]) {
+            return [CheckReport.Claim(location: chain.location, target: target, part: CheckReport.Part(value: true), verdict: .unchecked,
+                                      finding: .evaluatedElsewhere, entries: [])]
+        }
+        let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
+        let expected = ExpressionMatrix(rows: components.count, columns: 1, entries: components)
+        var out: [CheckReport.Claim] = []
+        let values = Array(chain.parts.dropFirst())
+        for (k, value) in values.enumerated() {
+            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
+            let part = CheckReport.Part(link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil, value: true)
+            guard var claimed = try? matrix(value, &resolver, parameters) else {
+                out.append(CheckReport.Claim(location: value.location, target: target, part: part, verdict: .unchecked,
+                                             finding: .unreadable(reason: "not a value"), entries: []))
+                continue
+            }
+            if claimed.rows == 1 && claimed.columns == expected.rows { claimed = claimed.transposed }   // a row written for a column
+            out.append(compare(claimed, expected, column: nil, target: target, part: part, location: value.location, factors: nil, &equivalence))
+        }
+        return out
+    }
+
     /// The value of a claimed matrix, a product of matrices, or a scalar; nil for a formula
     /// that is not a value (`\nabla g(f(x)) \times \nabla f(x)`).
     private func matrix(_ m: MathSyntax, _ resolver: inout Resolver, _ parameters: [String: ExprID]) throws(Diagnostic) -> ExpressionMatrix? {
@@ -334,7 +410,7 @@ public struct SheetChecker {
                 }
             }
             return result
-        case .gradient, .composition:
+        case .gradient, .composition, .applied:
             return nil
         }
     }

@@ -24,6 +24,7 @@ public struct CheckRenderer {
         let fr = language == .fr
         var out = ""
         for e in report.errors { out += e.render(in: source) + "\n" }
+        for w in report.warnings { out += w.render(in: source) + "\n" }
         for c in report.claims {
             let mark: String
             switch c.verdict {
@@ -31,7 +32,7 @@ public struct CheckRenderer {
             case .wrong: mark = paint(fr ? "✗ faux" : "✗ wrong", "31;1")
             case .unchecked: mark = paint(fr ? "? non vérifié" : "? unchecked", "33")
             }
-            let what = "∇" + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
+            let what = (c.part?.value == true ? "" : "∇") + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
             out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"
@@ -79,7 +80,11 @@ public struct CheckRenderer {
         let errors = report.errors.map { e in
             "{\"line\": \(e.location?.line ?? 0), \"column\": \(e.location?.column ?? 0), \"message\": \(jsonString(e.message))}"
         }
+        let warnings = report.warnings.map { w in
+            "{\"line\": \(w.location?.line ?? 0), \"column\": \(w.location?.column ?? 0), \"message\": \(jsonString(w.message))}"
+        }
         return "{\"claims\": [" + claims.joined(separator: ",\n  ") + "],\n \"errors\": [" + errors.joined(separator: ", ") + "],\n"
+            + " \"warnings\": [" + warnings.joined(separator: ", ") + "],\n"
             + " \"summary\": {\"claims\": \(report.claims.count), \"correct\": \(report.correctCount), \"wrong\": \(report.wrongCount), \"unchecked\": \(report.uncheckedCount)}}\n"
     }
 }

@@ -258,6 +258,7 @@ struct LaTeXParser {
             return .expression(.number(n, l))
         case let .letter(c):
             if c == "J" || c == "D", let head = try jacobianNotation(l) { return .gradient(head) }
+            if c == "d", peek(1) == .underscore, let head = try differentialNotation(l) { return .gradient(head) }
             advance()
             return try named(String(c) + (try subscriptSuffix()), l)
         case .leftParen, .leftBracket:
@@ -327,6 +328,7 @@ struct LaTeXParser {
         if current.kind == .command("circ") {
             var names = [LocatedName(name: name, location: l)]
             while accept(.command("circ")) { names.append(try functionName()) }
+            if current.kind == .leftParen { return .applied(names, try evaluationPoint(), l) }
             return .composition(names, l)
         }
         return .expression(.name(name, l))
@@ -351,6 +353,11 @@ struct LaTeXParser {
             let name = try textGroup().trimmed.replacingSpaces
             if name.isEmpty { return .expression(.number(.one, l)) }
             if name == "e" && c != "text" { return .expression(.name("e", l)) }
+            if name == "Jac" || name == "J", current.kind == .underscore {
+                // `\mathrm{Jac}_x f`, `\mathrm{Jac}_{x} (g \circ f)`: the Jacobian of what follows.
+                _ = try subscriptSuffix()
+                return .gradient(try gradientHead(l))
+            }
             let full = name + (try subscriptSuffix())
             if let column = LaTeXParser.columnNumber(full), case .command("nabla") = current.kind {
                 let nablaLocation = location(current)
@@ -430,6 +437,15 @@ struct LaTeXParser {
         var head = GradientHead(target: [function], column: nil, argument: nil, location: l)
         head.variable = variable
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `d_x f`, `d_x(g \circ f)`: the differential, written as a Jacobian. Nil (and nothing read)
+    /// when `d_x` is followed by something that is not a function.
+    private mutating func differentialNotation(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance()
+        guard (try? subscriptSuffix()) != nil, let head = try? gradientHead(l) else { position = saved; return nil }
         return head
     }
 

@@ -11,11 +11,13 @@ indirect enum MathSyntax {
     case gradient(GradientHead)
     /// `g \circ f` on its own.
     case composition([LocatedName], SourceLocation)
+    /// `F \circ G(x)`: the value of a composition at a point.
+    case applied([LocatedName], [ExpressionSyntax], SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case let .expression(e): e.location
-        case let .matrix(_, l), let .product(_, l), let .composition(_, l): l
+        case let .matrix(_, l), let .product(_, l), let .composition(_, l), let .applied(_, _, l): l
         case let .gradient(h): h.location
         }
     }

@@ -186,3 +186,17 @@ import Testing
         #expect(report.claims[3].finding == .foreignSymbols(["y_1", "y_2"]))
     }
 }
+
+@Suite struct ValueAndNotationTests {
+    @Test func compositionValuesOtherJacobianNotationsAndAnAmbiguousE() throws {
+        let source = SourceText(name: "v.md", text: try Fixtures.text("sheets/values-and-notations-en.md"))
+        let report = SheetChecker(source: source).check()
+        #expect(report.errors.isEmpty)
+        #expect(report.claims.map { "\($0.location.line) \($0.target) \($0.part?.text(in: .en) ?? "-") \($0.verdict)" } == [
+            "3 F∘G value, link 1 of 2 correct", "3 F∘G value, link 2 of 2 correct", "4 F∘G value wrong",
+            "5 F∘G - correct", "5 G - correct", "8 h - unchecked",
+        ])
+        #expect(report.claims[5].finding == .ambiguousE)
+        #expect(report.warnings.map { $0.location?.description } == ["7:5"])
+    }
+}
