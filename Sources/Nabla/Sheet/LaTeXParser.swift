@@ -410,6 +410,10 @@ struct LaTeXParser {
             advance()
             guard let only = try? functionName() else { position = saved; return nil }
             target = [only]
+        } else if case .letter("D") = tokens[saved].kind, case let .letter(f) = current.kind, isFunction(String(f)), peek(1) == .leftParen {
+            // `DF(y)`: the Jacobian of a function the sheet defines, at a point.
+            advance()
+            target = [LocatedName(name: String(f), location: location(tokens[position - 1]))]
         } else if peek(0) == .leftParen, case .letter("D") = tokens[saved].kind {
             advance()
             guard let first = try? functionName(), current.kind == .command("circ") else { position = saved; return nil }

@@ -195,6 +195,7 @@ import Testing
         #expect(report.claims.map { "\($0.location.line) \($0.target) \($0.part?.text(in: .en) ?? "-") \($0.verdict)" } == [
             "3 F∘G value, link 1 of 2 correct", "3 F∘G value, link 2 of 2 correct", "4 F∘G value wrong",
             "5 F∘G - correct", "5 G - correct", "8 h - unchecked",
+            "11 F - correct", "11 F - wrong",
         ])
         #expect(report.claims[5].finding == .ambiguousE)
         #expect(report.warnings.map { $0.location?.description } == ["7:5"])
