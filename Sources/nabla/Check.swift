@@ -46,5 +46,3 @@ struct Check: ParsableCommand {
         }
     }
 }
-
-extension Language: ExpressibleByArgument {}

@@ -3,8 +3,10 @@ import Foundation
 import Nabla
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, latex, json, stats
+    case text, latex, markdown, json, stats
 }
+
+extension Language: ExpressibleByArgument {}
 
 enum Layout: String, ExpressibleByArgument, CaseIterable {
     case numerator, denominator
@@ -20,6 +22,22 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
+
+    @Flag(help: "Write the working (each factor's Jacobian, the chain rule, the simplification), with --format latex or markdown.")
+    var steps = false
+
+    @Option(help: "Language of the working: en or fr.")
+    var lang: Language = .en
+
+    @Option(help: "Page width for the working, in characters: a wider matrix is written column by column.")
+    var width: Int = 90
+
+    func validate() throws {
+        if steps && ![.latex, .markdown].contains(format) {
+            throw ValidationError("--steps writes a document: use it with --format latex or --format markdown")
+        }
+        if width < 20 { throw ValidationError("--width must be at least 20") }
+    }
 }
 
 /// Runs `work` on a thread with a large stack, so deep expressions cannot overflow it, and
@@ -39,11 +57,11 @@ func runWithLargeStack(_ work: @escaping @Sendable () -> Int32) -> Never {
 
 /// Prints the results of `document` in the chosen format; returns the exit status.
 func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int32 {
-    emit(document.results, document.store, document.source, document.warnings, options, title: title)
+    emit(document.results, document.store, document.source, document.warnings, options, title: title, values: document.values)
 }
 
 func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceText, _ warnings: [Diagnostic],
-          _ options: OutputOptions, title: String) -> Int32 {
+          _ options: OutputOptions, title: String, values: [(String, ExprID)] = [], exercises: [WorkedSolution.Exercise]? = nil) -> Int32 {
     for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
     var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
@@ -53,6 +71,15 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
     }
     let text: String
     switch options.format {
+    case .latex where options.steps, .markdown where options.steps:
+        let writer = WorkedSolutionWriter(store: store, language: options.lang, format: options.format == .latex ? .latex : .markdown,
+                                          width: options.width)
+        let solution = exercises.map { WorkedSolution(exercises: $0) } ?? WorkedSolution(results: results, values: values)
+        text = writer.document(solution, title: title)
+    case .markdown:
+        // Without --steps: each result as a display.
+        let renderer = LaTeXRenderer(store: store)
+        text = results.map { "$$\($0.latexTitle) = \(renderer.matrix($0.matrix).replacingOccurrences(of: "\n", with: " "))$$\n" }.joined(separator: "\n")
     case .text:
         let renderer = TextRenderer(store: store)
         text = results.map(renderer.render).joined(separator: "\n")

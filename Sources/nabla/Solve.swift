@@ -36,13 +36,14 @@ struct Solve: ParsableCommand {
             let title = (file as NSString).lastPathComponent
             if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
                 // A sheet: solve what its statements ask for.
-                let solved = SheetChecker(source: source).solve()
-                if solved.results.isEmpty {
+                let solved = SheetChecker(source: source).solveByExercise()
+                let results = solved.exercises.flatMap(\.results)
+                if results.isEmpty {
                     for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
                     FileHandle.standardError.write(Data("nabla: \(file) asks for no Jacobian that could be computed\n".utf8))
                     return ExitStatus.unusableInput
                 }
-                return emit(solved.results, solved.store, source, solved.errors, output, title: title)
+                return emit(results, solved.store, source, solved.errors, output, title: title, exercises: solved.exercises)
             }
             do {
                 let document = try Document(source: source)

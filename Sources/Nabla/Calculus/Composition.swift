@@ -21,6 +21,24 @@ public struct ChainRuleResult {
     public let jacobian: ExpressionMatrix
     /// The composed function's components, in the same variables.
     public let components: [ExprID]
+    /// The Jacobian of the outermost function, in its own parameters (simplified).
+    public let outermostJacobian: ExpressionMatrix
+    /// One step per inner function, from the outside in.
+    public let steps: [ChainRuleStep]
+}
+
+/// One application of the chain rule: ∇(outer∘inner)(x) = ∇outer(inner(x)) · ∇inner(x).
+public struct ChainRuleStep {
+    /// How many links the outer part has (1 for `g` in `g∘f`, 2 for `loss∘softmax` in `loss∘softmax∘f`).
+    public let outerCount: Int
+    /// ∇outer evaluated at inner(x).
+    public let outerAtInner: ExpressionMatrix
+    /// ∇inner(x), in the inner function's parameters.
+    public let innerJacobian: ExpressionMatrix
+    /// The product before simplification.
+    public let product: ExpressionMatrix
+    /// The product simplified: ∇(outer∘inner)(x).
+    public let simplified: ExpressionMatrix
 }
 
 extension ExpressionStore {
@@ -44,7 +62,9 @@ extension ExpressionStore {
     public func chainRule(_ links: [FunctionLink], simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
         precondition(!links.isEmpty)
         var jacobianSoFar = simplify(jacobian(links[0].components, links[0].parameters))
+        let outermost = jacobianSoFar
         var composed = links[0].components
+        var steps: [ChainRuleStep] = []
         for k in 1..<links.count {
             let inner = links[k]
             let replacements = Dictionary(zip(links[k - 1].parameters, inner.components), uniquingKeysWith: { a, _ in a })
@@ -53,8 +73,12 @@ extension ExpressionStore {
             let outerAtInner = ExpressionMatrix(rows: jacobianSoFar.rows, columns: jacobianSoFar.columns,
                                                 entries: Array(substituted[..<jacobianSoFar.entries.count]))
             composed = Array(substituted[jacobianSoFar.entries.count...])
-            jacobianSoFar = simplify(multiply(outerAtInner, jacobian(inner.components, inner.parameters)))
+            let innerJacobian = simplify(jacobian(inner.components, inner.parameters))
+            let product = multiply(outerAtInner, innerJacobian)
+            jacobianSoFar = simplify(product)
+            steps.append(ChainRuleStep(outerCount: k, outerAtInner: outerAtInner, innerJacobian: innerJacobian,
+                                       product: product, simplified: jacobianSoFar))
         }
-        return ChainRuleResult(jacobian: jacobianSoFar, components: composed)
+        return ChainRuleResult(jacobian: jacobianSoFar, components: composed, outermostJacobian: outermost, steps: steps)
     }
 }

@@ -30,9 +30,22 @@ public struct SheetChecker {
     /// Jacobians of $g \circ f$ and $f \circ g$") and every named one (`F = \text{loss} \circ f`),
     /// solved with the exercise's definitions and values. The store of the results is `store`.
     public func solve() -> (results: [TargetResult], store: ExpressionStore, errors: [Diagnostic]) {
+        let solved = solveByExercise()
+        return (solved.exercises.flatMap(\.results), solved.store, solved.errors)
+    }
+
+    /// The same, exercise by exercise, with the values each one gives (for a worked solution).
+    public func solveByExercise() -> (exercises: [WorkedSolution.Exercise], store: ExpressionStore, errors: [Diagnostic]) {
         var report = CheckReport()
-        var results: [TargetResult] = []
+        var exercises: [WorkedSolution.Exercise] = []
         forEachExercise(Simplifier(store: store), &report) { formulas, scope, report in
+            var results: [TargetResult] = []
+            defer {
+                if !results.isEmpty {
+                    let values = scope.bindings.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value) }
+                    exercises.append(WorkedSolution.Exercise(results: results, values: values))
+                }
+            }
             // Read the whole exercise first: values given after the question count too.
             var targets: [([LocatedName], SourceLocation)] = []
             var seen = Set<String>()
@@ -54,7 +67,7 @@ public struct SheetChecker {
                 } catch {}
             }
         }
-        return (results, store, report.errors)
+        return (exercises, store, report.errors)
     }
 
     /// Reads the sheet exercise by exercise: each gets a fresh scope and its formulas in order.
@@ -76,13 +89,13 @@ public struct SheetChecker {
         for region in regions {
             let index = starts.lastIndex(where: { $0 <= region.start }) ?? -1
             if index != exercise {
-                body(formulas, Scope(store: store, simplifier: simplifier), &report)
+                body(formulas, Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases), &report)
                 formulas = []
                 exercise = index
             }
             formulas += read(region, &report).map { ($0, region.isDisplay) }
         }
-        body(formulas, Scope(store: store, simplifier: simplifier), &report)
+        body(formulas, Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases), &report)
     }
 
     /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
@@ -118,6 +131,9 @@ public struct SheetChecker {
         if let first = open.first { return (first, "unbalanced brace: this '{' is never closed (\(open.count) unclosed)") }
         return nil
     }
+
+    /// How sheets write builtins: `\sigma(t)` is the sigmoid when the sheet does not define σ.
+    static let aliases = ["sigma": "sigmoid"]
 
     /// Names used as functions in the sheets we read, before their definition is seen.
     static let knownFunctions: Set<String> = ["f", "g", "h", "F", "G", "H", "sigma", "softmax", "loss", "p", "u", "v"]
@@ -310,7 +326,7 @@ public struct SheetChecker {
         for (k, value) in values.enumerated() {
             let part = CheckReport.Part(column: head.column, variable: head.variable,
                                         link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil)
-            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
+            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {
                 out.append(CheckReport.Claim(location: value.location, target: target, part: part == CheckReport.Part() ? nil : part, verdict: .unchecked,
@@ -366,7 +382,7 @@ public struct SheetChecker {
         var out: [CheckReport.Claim] = []
         let values = Array(chain.parts.dropFirst())
         for (k, value) in values.enumerated() {
-            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings)
+            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let part = CheckReport.Part(link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil, value: true)
             guard var claimed = try? matrix(value, &resolver, parameters) else {
                 out.append(CheckReport.Claim(location: value.location, target: target, part: part, verdict: .unchecked,

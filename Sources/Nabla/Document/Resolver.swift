@@ -4,12 +4,15 @@ struct Resolver {
     let store: ExpressionStore
     let definitions: [String: FunctionDefinition]
     let bindings: [String: ExprID]
+    /// Other names of builtins, for notations that write them so: in a sheet, `\sigma(t)` is the
+    /// sigmoid unless the sheet defines σ.
+    var aliases: [String: String] = [:]
     /// Functions being expanded, to catch a definition that uses itself.
     var expanding: [String] = []
     var warnings: [Diagnostic] = []
 
-    init(store: ExpressionStore, definitions: [String: FunctionDefinition], bindings: [String: ExprID]) {
-        self.store = store; self.definitions = definitions; self.bindings = bindings
+    init(store: ExpressionStore, definitions: [String: FunctionDefinition], bindings: [String: ExprID], aliases: [String: String] = [:]) {
+        self.store = store; self.definitions = definitions; self.bindings = bindings; self.aliases = aliases
     }
 
     /// The components of a defined function, in the symbols of its parameters.
@@ -99,8 +102,9 @@ struct Resolver {
     }
 
     private mutating func resolve(_ syntax: ExpressionSyntax, _ parameters: [String: ExprID], allowVector: Bool,
-                                  calling name: String, _ arguments: [ExpressionSyntax], _ location: SourceLocation) throws(Diagnostic) -> [ExprID] {
-        if let definition = definitions[name] { return try call(definition, arguments, parameters, location) }
+                                  calling written: String, _ arguments: [ExpressionSyntax], _ location: SourceLocation) throws(Diagnostic) -> [ExprID] {
+        if let definition = definitions[written] { return try call(definition, arguments, parameters, location) }
+        let name = aliases[written] ?? written
         if Builtin.variadic.contains(name) {
             if arguments.isEmpty { throw Diagnostic(.wrongArgumentCount, "\(name) needs at least one argument", at: location) }
             return Builtin.variadic(name, try scalars(arguments, parameters), in: store)

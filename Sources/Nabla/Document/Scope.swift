@@ -10,15 +10,18 @@ final class Scope {
     var compositions: [String: [LocatedName]] = [:]
     var bindings: [String: ExprID] = [:]
     var warnings: [Diagnostic] = []
+    /// Other names of builtins (see ``Resolver/aliases``).
+    var aliases: [String: String] = [:]
 
-    init(store: ExpressionStore, simplifier: Simplifier? = nil) {
+    init(store: ExpressionStore, simplifier: Simplifier? = nil, aliases: [String: String] = [:]) {
+        self.aliases = aliases
         self.store = store
         self.simplifier = simplifier ?? Simplifier(store: store)
     }
 
     /// Gives `name` the value of `syntax`, for the work that follows.
     func bind(_ name: String, _ syntax: ExpressionSyntax) throws(Diagnostic) {
-        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings)
+        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
         bindings[name] = try resolver.scalar(syntax, [:])
     }
 
@@ -77,7 +80,7 @@ final class Scope {
                targetName: String? = nil) throws(Diagnostic) -> TargetResult {
         var timings = PhaseTimings()
         timings.parse = parseTime
-        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings)
+        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
         let links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
         warnings += resolver.warnings
         try ExpressionStore.checkShapes(links)
@@ -111,7 +114,10 @@ final class Scope {
             throw Diagnostic(.undefinedValue, "\(target) is undefined (a division by zero or the log of a number ≤ 0 in the composition)",
                              at: location)
         }
-        return TargetResult(command: kind, target: target, variables: variables.compactMap(store.symbolName),
-                            components: chainResult.components, matrix: matrix, location: location, timings: timings)
+        var result = TargetResult(command: kind, target: target, variables: variables.compactMap(store.symbolName),
+                                  components: chainResult.components, matrix: matrix, location: location, timings: timings)
+        result.links = links
+        result.derivation = chainResult
+        return result
     }
 }

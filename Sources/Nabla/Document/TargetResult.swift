@@ -14,6 +14,9 @@ public struct TargetResult {
     /// Where the command is written.
     public let location: SourceLocation?
     public let timings: PhaseTimings
+    /// The functions chained, outermost first, and the chain rule's intermediate matrices.
+    public var links: [FunctionLink] = []
+    public var derivation: ChainRuleResult?
 }
 
 /// How long each phase of the work took, in seconds.

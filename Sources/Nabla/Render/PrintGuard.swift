@@ -25,8 +25,11 @@ public enum Guard {
 extension TargetResult {
     /// The result in denominator layout: the transposed matrix.
     public var transposed: TargetResult {
-        TargetResult(command: command, target: target, variables: variables, components: components,
-                     matrix: matrix.transposed, location: location, timings: timings)
+        var t = TargetResult(command: command, target: target, variables: variables, components: components,
+                             matrix: matrix.transposed, location: location, timings: timings)
+        t.links = links
+        t.derivation = derivation
+        return t
     }
 }
 

@@ -1,0 +1,43 @@
+/// The sentences of a worked solution, one table per language: adding a language is adding a
+/// table. Mathematics is passed in already written (LaTeX).
+struct Phrases {
+    let title: String
+    let functionsIntro: String
+    let valuesIntro: (String) -> String
+    let jacobianOf: (String) -> String
+    let factorJacobians: String
+    let chainRule: (String) -> String
+    let firstFactor: (_ outer: String, _ inner: String) -> String
+    let simplifies: String
+    let result: String
+    let columns: String
+
+    static func table(_ language: Language) -> Phrases {
+        switch language {
+        case .en:
+            return Phrases(
+                title: "Worked solution",
+                functionsIntro: "The functions are",
+                valuesIntro: { "with the values \($0)." },
+                jacobianOf: { "Jacobian of \($0)" },
+                factorJacobians: "First the Jacobian of each function of the composition:",
+                chainRule: { "By the chain rule, \($0):" },
+                firstFactor: { outer, inner in "where the first factor is \(outer) evaluated at \(inner)." },
+                simplifies: "After simplification:",
+                result: "Hence",
+                columns: "The matrix is too wide for the page: it is written column by column.")
+        case .fr:
+            return Phrases(
+                title: "Corrigé",
+                functionsIntro: "Les fonctions sont",
+                valuesIntro: { "avec les valeurs \($0)." },
+                jacobianOf: { "Jacobienne de \($0)" },
+                factorJacobians: "Commençons par la jacobienne de chaque fonction de la composée :",
+                chainRule: { "D'après la règle de dérivation en chaîne, \($0) :" },
+                firstFactor: { outer, inner in "où le premier facteur est \(outer) évalué en \(inner)." },
+                simplifies: "Après simplification :",
+                result: "D'où",
+                columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.")
+        }
+    }
+}

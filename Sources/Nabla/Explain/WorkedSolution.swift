@@ -1,0 +1,62 @@
+/// A worked solution: the steps a course writes for each target, built once from the chain
+/// rule's intermediate results and written by ``WorkedSolutionWriter`` in any format.
+public struct WorkedSolution {
+    /// One step of the working.
+    /// The targets of one exercise, with the values its statement gives.
+    public struct Exercise {
+        public let results: [TargetResult]
+        public let values: [(String, ExprID)]
+        public init(results: [TargetResult], values: [(String, ExprID)]) { self.results = results; self.values = values }
+    }
+
+    public enum Step {
+        /// A new exercise (sheets with several): its definitions are its own.
+        case exercise(Int)
+        /// The functions involved, with their definitions.
+        case definitions([FunctionLink])
+        /// Values given to constants (`y1 = 1`).
+        case values([(String, ExprID)])
+        /// The start of one target.
+        case target(TargetResult)
+        /// The Jacobian of one function of the composition, in its own variables.
+        case factorJacobian(FunctionLink, ExpressionMatrix)
+        /// ∇(outer∘inner) = ∇outer(inner(x)) · ∇inner(x) = product = simplified.
+        /// `isLast`: the simplified product is the result, written next.
+        case chainRule(outer: [FunctionLink], inner: FunctionLink, ChainRuleStep, isLast: Bool)
+        /// The final Jacobian.
+        case result(TargetResult)
+    }
+
+    public let steps: [Step]
+
+    /// The working for `results`, which share the definitions in `links` order of first use.
+    public init(results: [TargetResult], values: [(String, ExprID)] = []) {
+        steps = WorkedSolution.steps(results, values)
+    }
+
+    /// The working of a sheet, exercise by exercise.
+    public init(exercises: [Exercise]) {
+        steps = exercises.count == 1 ? WorkedSolution.steps(exercises[0].results, exercises[0].values)
+            : exercises.enumerated().flatMap { [Step.exercise($0.offset + 1)] + WorkedSolution.steps($0.element.results, $0.element.values) }
+    }
+
+    private static func steps(_ results: [TargetResult], _ values: [(String, ExprID)]) -> [Step] {
+        var steps: [Step] = []
+        var defined: [FunctionLink] = []
+        for r in results { for l in r.links where !defined.contains(where: { $0.name == l.name }) { defined.append(l) } }
+        steps.append(.definitions(defined))
+        if !values.isEmpty { steps.append(.values(values)) }
+        for r in results {
+            steps.append(.target(r))
+            if let d = r.derivation, r.links.count > 1, r.command != .hessian {
+                steps.append(.factorJacobian(r.links[0], d.outermostJacobian))
+                for (k, step) in d.steps.enumerated() { steps.append(.factorJacobian(r.links[k + 1], step.innerJacobian)) }
+                for (k, step) in d.steps.enumerated() {
+                    steps.append(.chainRule(outer: Array(r.links[...k]), inner: r.links[k + 1], step, isLast: k == d.steps.count - 1))
+                }
+            }
+            steps.append(.result(r))
+        }
+        return steps
+    }
+}
