@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Nabla
+
+/// Worked solutions: golden files for both examples in both languages and both formats, and the
+/// round trip — every claim that `solve --steps` writes, `check` judges correct.
+@Suite struct WorkedSolutionTests {
+    static let cases: [(String, Language, WorkedSolutionWriter.Format)] = ["chain-rule", "logistic-regression"].flatMap { example in
+        [Language.en, .fr].flatMap { language in [WorkedSolutionWriter.Format.latex, .markdown].map { (example, language, $0) } }
+    }
+
+    static func written(_ example: String, _ language: Language, _ format: WorkedSolutionWriter.Format) throws -> String {
+        let doc = try solve(try Fixtures.example("\(example).nabla"))
+        let writer = WorkedSolutionWriter(store: doc.store, language: language, format: format)
+        return writer.document(WorkedSolution(results: doc.results, values: doc.values), title: "\(example).nabla")
+    }
+
+    static func fileName(_ example: String, _ language: Language, _ format: WorkedSolutionWriter.Format) -> String {
+        "golden/steps/\(example)-\(language.rawValue).\(format == .latex ? "tex" : "md")"
+    }
+
+    @Test(arguments: 0..<cases.count) func goldenFile(index: Int) throws {
+        let (example, language, format) = Self.cases[index]
+        let output = try Self.written(example, language, format)
+        let url = Fixtures.url(Self.fileName(example, language, format))
+        if ProcessInfo.processInfo.environment["NABLA_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try output.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(output == (try String(contentsOf: url, encoding: .utf8)), "\(Self.fileName(example, language, format)) differs")
+    }
+
+    @Test(arguments: 0..<cases.count) func checkJudgesEveryWrittenClaimCorrect(index: Int) throws {
+        let (example, language, format) = Self.cases[index]
+        let output = try Self.written(example, language, format)
+        let report = SheetChecker(source: SourceText(name: Self.fileName(example, language, format), text: output)).check()
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.claims.count >= 10)
+        #expect(report.claims.allSatisfy { $0.verdict == .correct },
+                "\(report.claims.filter { $0.verdict != .correct }.map { "\($0.location) \($0.finding?.text(in: .en) ?? "")" })")
+    }
+
+    @Test(arguments: [Language.en, .fr]) func aSheetSolvedThenChecked(language: Language) throws {
+        let sheet = SourceText(name: "seed.md", text: try Fixtures.text("sheets/seed-transcription.md"))
+        let solved = SheetChecker(source: sheet).solveByExercise()
+        #expect(solved.exercises.count == 2)
+        for format in [WorkedSolutionWriter.Format.latex, .markdown] {
+            let writer = WorkedSolutionWriter(store: solved.store, language: language, format: format)
+            let text = writer.document(WorkedSolution(exercises: solved.exercises), title: "seed.md")
+            let report = SheetChecker(source: SourceText(name: "worked", text: text)).check()
+            #expect(report.claims.count == 22 && report.correctCount == 22, "\(format): \(report.claims.count) claims, \(report.correctCount) correct")
+        }
+    }
+
+    @Test func wideMatricesAreWrittenByColumnsOrPartials() throws {
+        let doc = try solve(try Fixtures.example("logistic-regression.nabla"))
+        let narrow = WorkedSolutionWriter(store: doc.store, language: .fr, format: .markdown, width: 40)
+            .document(WorkedSolution(results: doc.results, values: doc.values), title: "t")
+        #expect(narrow.contains("La matrice ne tient pas sur une ligne : on l'écrit par colonne."))
+        #expect(narrow.contains("$$\\frac{\\partial F}{\\partial x_{1}} = "))
+        let wide = WorkedSolutionWriter(store: doc.store, language: .fr, format: .markdown, width: 1000)
+            .document(WorkedSolution(results: doc.results, values: doc.values), title: "t")
+        #expect(!wide.contains("par colonne"))
+    }
+
+    /// Compiles the LaTeX with pdflatex. CI installs TeX Live and sets NABLA_REQUIRE_PDFLATEX=1,
+    /// so there the test runs and fails when a document does not compile.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NABLA_REQUIRE_PDFLATEX"] == "1"),
+          arguments: ["chain-rule", "logistic-regression"])
+    func latexCompiles(example: String) throws {
+        for language in [Language.en, .fr] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nabla-tex-\(example)-\(language.rawValue)-\(getpid())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Self.written(example, language, .latex).write(to: dir.appendingPathComponent("s.tex"), atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "s.tex"]
+            p.currentDirectoryURL = dir
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "pdflatex failed on \(example) (\(language.rawValue)); see \(dir.path)/s.log")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.pdf").path))
+        }
+    }
+}
