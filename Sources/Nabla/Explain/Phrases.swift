@@ -11,6 +11,8 @@ struct Phrases {
     let simplifies: String
     let result: String
     let columns: String
+    /// After "Hence": the result follows column by column.
+    let byColumns: String
 
     static func table(_ language: Language) -> Phrases {
         switch language {
@@ -25,7 +27,8 @@ struct Phrases {
                 firstFactor: { outer, inner in "where the first factor is \(outer) evaluated at \(inner)." },
                 simplifies: "After simplification:",
                 result: "Hence",
-                columns: "The matrix is too wide for the page: it is written column by column.")
+                columns: "The matrix is too wide for the page: it is written column by column.",
+                byColumns: "column by column (the matrix is too wide for the page):")
         case .fr:
             return Phrases(
                 title: "Corrigé",
@@ -37,7 +40,8 @@ struct Phrases {
                 firstFactor: { outer, inner in "où le premier facteur est \(outer) évalué en \(inner)." },
                 simplifies: "Après simplification :",
                 result: "D'où",
-                columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.")
+                columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
+                byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :")
         }
     }
 }

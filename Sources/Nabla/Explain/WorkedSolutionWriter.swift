@@ -88,21 +88,26 @@ public struct WorkedSolutionWriter {
                 return phrases.result + "\n" + display("\(head) = \(matrix(r.matrix))")
             }
             let simplified = r.derivation?.steps.last.map { $0.product != $0.simplified } == true
-            return (simplified ? phrases.simplifies : phrases.result) + "\n"
-                + claimOrColumns(head: head, variables: variables, r.matrix, function: r.links.count > 1 && !r.target.contains("∘") ? r.target : nil)
+            return claimOrColumns(head: head, variables: variables, r.matrix,
+                                  function: r.links.count > 1 && !r.target.contains("∘") ? r.target : nil,
+                                  lead: simplified ? phrases.simplifies : phrases.result)
         }
     }
 
-    private func claimOrColumns(head: String, variables: [ExprID], _ m: ExpressionMatrix, function: String? = nil) -> String {
+    /// The claim `head : variables → m`, or the same column by column (or one partial derivative
+    /// a line for a named gradient) when it is wider than the page. `lead` is the sentence before it.
+    private func claimOrColumns(head: String, variables: [ExprID], _ m: ExpressionMatrix, function: String? = nil, lead: String? = nil) -> String {
         let line = variables.map { plain.string($0).count }.reduce(6, +) + textWidth(m)
-        guard line > width, m.columns > 1 else { return display(claim(head: head, variables: variables, value: matrix(m))) }
+        guard line > width, m.columns > 1 else {
+            return (lead.map { $0 + "\n" } ?? "") + display(claim(head: head, variables: variables, value: matrix(m)))
+        }
         if m.rows == 1, let function {
+            return (lead.map { $0 + "\n" } ?? "") + zip(variables, m.entries).map { v, e in
             // A gradient too wide for the page: one partial derivative a line.
-            return zip(variables, m.entries).map { v, e in
                 display("\\frac{\\partial \(latexIdentifier(function))}{\\partial \(printer.string(v))} = \(printer.string(e))")
             }.joined()
         }
-        var out = phrases.columns + "\n"
+        var out = (lead.map { "\($0.hasSuffix(":") ? String($0.dropLast()).trimmed : $0), \(phrases.byColumns)" } ?? phrases.columns) + "\n"
         let word = language == .fr ? "colonne" : "column"
         for j in 0..<m.columns {
             let column = ExpressionMatrix(rows: m.rows, columns: 1, entries: m.column(j))
