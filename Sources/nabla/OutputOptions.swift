@@ -3,7 +3,7 @@ import Foundation
 import Nabla
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, latex, markdown, json, stats
+    case text, latex, markdown, html, json, stats
 }
 
 extension Language: ExpressibleByArgument {}
@@ -33,8 +33,8 @@ struct OutputOptions: ParsableArguments {
     var width: Int = 90
 
     func validate() throws {
-        if steps && ![.latex, .markdown].contains(format) {
-            throw ValidationError("--steps writes a document: use it with --format latex or --format markdown")
+        if steps && ![.latex, .markdown, .html].contains(format) {
+            throw ValidationError("--steps writes a document: use it with --format latex, markdown or html")
         }
         if width < 20 { throw ValidationError("--width must be at least 20") }
     }
@@ -71,15 +71,11 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
     }
     let text: String
     switch options.format {
-    case .latex where options.steps, .markdown where options.steps:
-        let writer = WorkedSolutionWriter(store: store, language: options.lang, format: options.format == .latex ? .latex : .markdown,
-                                          width: options.width)
+    case .latex where options.steps, .markdown, .html:
+        let format: WorkedSolutionWriter.Format = options.format == .latex ? .latex : options.format == .markdown ? .markdown : .html
+        let writer = WorkedSolutionWriter(store: store, language: options.lang, format: format, width: options.width)
         let solution = exercises.map { WorkedSolution(exercises: $0) } ?? WorkedSolution(results: results, values: values)
-        text = writer.document(solution, title: title)
-    case .markdown:
-        // Without --steps: each result as a display.
-        let renderer = LaTeXRenderer(store: store)
-        text = results.map { "$$\($0.latexTitle) = \(renderer.matrix($0.matrix).replacingOccurrences(of: "\n", with: " "))$$\n" }.joined(separator: "\n")
+        text = writer.document(options.steps ? solution : solution.resultsOnly, title: title)
     case .text:
         let renderer = TextRenderer(store: store)
         text = results.map(renderer.render).joined(separator: "\n")

@@ -29,6 +29,18 @@ public struct WorkedSolution {
 
     public let steps: [Step]
 
+    /// The same without the working: definitions, values and results only.
+    public var resultsOnly: WorkedSolution {
+        WorkedSolution(steps: steps.filter {
+            switch $0 {
+            case .factorJacobian, .chainRule: return false
+            default: return true
+            }
+        })
+    }
+
+    private init(steps: [Step]) { self.steps = steps }
+
     /// The working for `results`, which share the definitions in `links` order of first use.
     public init(results: [TargetResult], values: [(String, ExprID)] = []) {
         steps = WorkedSolution.steps(results, values)

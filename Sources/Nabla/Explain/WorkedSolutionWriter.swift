@@ -1,27 +1,33 @@
-/// Writes a ``WorkedSolution`` as a LaTeX document (amsmath, compiles with pdflatex) or as
-/// Markdown with `$$` blocks, in English or French.
+/// Writes a ``WorkedSolution`` as a LaTeX document (amsmath, compiles with pdflatex), as
+/// Markdown with `$$` blocks, or as one self-contained HTML page whose mathematics is MathML;
+/// in English or French.
 ///
-/// What it writes is what `nabla check` reads: every matrix is a claim the checker can verify.
+/// What it writes in LaTeX and Markdown is what `nabla check` reads: every matrix is a claim the
+/// checker verifies.
 ///
 /// ```swift
 /// let writer = WorkedSolutionWriter(store: doc.store, language: .fr, format: .latex)
 /// let tex = writer.document(WorkedSolution(results: doc.results, values: doc.values), title: "chain-rule.nabla")
 /// ```
 public struct WorkedSolutionWriter {
-    public enum Format: Sendable { case latex, markdown }
+    public enum Format: Sendable { case latex, markdown, html }
 
     let store: ExpressionStore
     let language: Language
     let format: Format
     /// The page width, in characters of the plain text form: a wider matrix is written column by column.
     let width: Int
-    private let printer: ExpressionPrinter
+    private let math: any MathWriting
     private let plain: ExpressionPrinter
     private let phrases: Phrases
 
     public init(store: ExpressionStore, language: Language, format: Format, width: Int = 90) {
         self.store = store; self.language = language; self.format = format; self.width = width
-        printer = ExpressionPrinter(store: store, notation: .latex)
+        switch format {
+        case .latex: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: false)
+        case .markdown: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: true)
+        case .html: math = MathMLMath(printer: ExpressionPrinter(store: store, notation: .mathml))
+        }
         plain = ExpressionPrinter(store: store, notation: .text)
         phrases = Phrases.table(language)
     }
@@ -39,13 +45,32 @@ public struct WorkedSolutionWriter {
             \\usepackage[margin=2cm]{geometry}
             \\setcounter{MaxMatrixCols}{20}
             \\begin{document}
-            \\section*{\(phrases.title): \(escaped(title))}
+            \\section*{\(phrases.title): \(title.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$"]))}
 
             \(body)\\end{document}
 
             """
         case .markdown:
             return "# \(phrases.title): \(title)\n\n" + body
+        case .html:
+            return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8"/>
+            <title>\(escapedXML(phrases.title)): \(escapedXML(title))</title>
+            <style>
+            body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
+            math[display="block"] { margin: 0.8em 0; overflow-x: auto; }
+            h2, h3 { font-weight: normal; }
+            </style>
+            </head>
+            <body>
+            <h1>\(escapedXML(phrases.title)): \(escapedXML(title))</h1>
+            \(body)</body>
+            </html>
+
+            """
         }
     }
 
@@ -54,64 +79,66 @@ public struct WorkedSolutionWriter {
     private func write(_ step: WorkedSolution.Step) -> String {
         switch step {
         case let .exercise(n):
-            let word = language == .fr ? "Exercice" : "Exercise"
-            return format == .latex ? "\n\\section*{\(word) \(n)}\n" : "\n## \(word) \(n)\n\n"
+            return heading("\(language == .fr ? "Exercice" : "Exercise") \(n)", level: 1)
         case let .definitions(links):
-            return phrases.functionsIntro + "\n" + links.map { display(definition($0)) }.joined()
+            return paragraph(phrases.functionsIntro) + links.map { math.display(definition($0)) }.joined()
         case let .values(values):
-            let written = values.map { inline("\(latexIdentifier($0.0)) = \(printer.string($0.1))") }.joined(separator: ", ")
-            return phrases.valuesIntro(written) + "\n\n"
+            let written = values.map { math.inline(math.joined([math.identifier($0.0), math.expression($0.1)], [.equals])) }
+            return paragraph(phrases.valuesIntro(written.joined(separator: ", ")))
         case let .target(r):
-            return heading(phrases.jacobianOf(inline(composition(r.links.map(\.name), named: r.target)))) + phrases.factorJacobiansIfNeeded(r)
+            let named = r.links.count > 1 && !r.target.contains("∘")
+            let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
+                : math.composition(r.links.map(\.name))
+            return heading(phrases.jacobianOf(math.inline(target)), level: 2)
+                + (r.links.count > 1 && r.command != .hessian ? paragraph(phrases.factorJacobians) : "")
         case let .factorJacobian(link, m):
-            return display(claim(head: "\\nabla \(latexIdentifier(link.name))", variables: link.parameters, value: matrix(m)))
+            return math.display(claim(math.gradient([link.name]), link.parameters, math.matrix(m)))
         case let .chainRule(outer, inner, step, isLast):
-            let target = gradient(outer.map(\.name) + [inner.name])
-            let outerName = gradient(outer.map(\.name))
-            var out = phrases.chainRule(inline("\(target)(x) = \(outerName)(\(latexIdentifier(inner.name))(x)) \\cdot \\nabla \(latexIdentifier(inner.name))(x)")) + "\n"
-            let product = "\(matrix(step.outerAtInner)) \\cdot \(matrix(step.innerJacobian))"
-            out += display(claim(head: target, variables: inner.parameters, value: product))
-            out += phrases.firstFactor(inline(outerName), inline("\(latexIdentifier(inner.name))(x)")) + "\n\n"
+            let target = math.gradient(outer.map(\.name) + [inner.name])
+            let outerName = math.gradient(outer.map(\.name))
+            let innerAtX = math.applied(math.identifier(inner.name), math.identifier("x"))
+            let rule = math.joined([math.applied(target, math.identifier("x")),
+                                    math.applied(outerName, innerAtX),
+                                    math.applied(math.gradient([inner.name]), math.identifier("x"))], [.equals, .dot])
+            var out = paragraph(phrases.chainRule(math.inline(rule)))
+            out += math.display(claim(target, inner.parameters, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
+            out += paragraph(phrases.firstFactor(math.inline(outerName), math.inline(innerAtX)))
             if step.product != step.simplified {
-                out += claimOrColumns(head: target, variables: inner.parameters, step.product)
-                if !isLast {
-                    out += phrases.simplifies + "\n" + claimOrColumns(head: target, variables: inner.parameters, step.simplified)
-                }
+                out += claimOrColumns(target, inner.parameters, step.product)
+                if !isLast { out += claimOrColumns(target, inner.parameters, step.simplified, lead: phrases.simplifies) }
             } else if !isLast {
-                out += claimOrColumns(head: target, variables: inner.parameters, step.simplified)
+                out += claimOrColumns(target, inner.parameters, step.simplified)
             }
             return out
         case let .result(r):
-            let head = r.command == .hessian ? "\\nabla^{2} \(latexIdentifier(r.target))" : gradient(r.links.count > 1 ? r.links.map(\.name) : [r.target])
             let variables = r.variables.map { store.symbol($0) }
             if r.command == .hessian {
-                return phrases.result + "\n" + display("\(head) = \(matrix(r.matrix))")
+                return paragraph(phrases.result) + math.display(math.joined([math.hessian(r.target), math.matrix(r.matrix)], [.equals]))
             }
+            let head = math.gradient(r.links.count > 1 ? r.links.map(\.name) : [r.target])
             let simplified = r.derivation?.steps.last.map { $0.product != $0.simplified } == true
-            return claimOrColumns(head: head, variables: variables, r.matrix,
-                                  function: r.links.count > 1 && !r.target.contains("∘") ? r.target : nil,
+            return claimOrColumns(head, variables, r.matrix, function: r.links.count > 1 && !r.target.contains("∘") ? r.target : nil,
                                   lead: simplified ? phrases.simplifies : phrases.result)
         }
     }
 
     /// The claim `head : variables → m`, or the same column by column (or one partial derivative
     /// a line for a named gradient) when it is wider than the page. `lead` is the sentence before it.
-    private func claimOrColumns(head: String, variables: [ExprID], _ m: ExpressionMatrix, function: String? = nil, lead: String? = nil) -> String {
+    private func claimOrColumns(_ head: String, _ variables: [ExprID], _ m: ExpressionMatrix, function: String? = nil, lead: String? = nil) -> String {
         let line = variables.map { plain.string($0).count }.reduce(6, +) + textWidth(m)
         guard line > width, m.columns > 1 else {
-            return (lead.map { $0 + "\n" } ?? "") + display(claim(head: head, variables: variables, value: matrix(m)))
+            return (lead.map(paragraph) ?? "") + math.display(claim(head, variables, math.matrix(m)))
         }
         if m.rows == 1, let function {
-            return (lead.map { $0 + "\n" } ?? "") + zip(variables, m.entries).map { v, e in
-            // A gradient too wide for the page: one partial derivative a line.
-                display("\\frac{\\partial \(latexIdentifier(function))}{\\partial \(printer.string(v))} = \(printer.string(e))")
+            return (lead.map(paragraph) ?? "") + zip(variables, m.entries).map { v, e in
+                math.display(math.joined([math.partial(function, v), math.expression(e)], [.equals]))
             }.joined()
         }
-        var out = (lead.map { "\($0.hasSuffix(":") ? String($0.dropLast()).trimmed : $0), \(phrases.byColumns)" } ?? phrases.columns) + "\n"
+        var out = paragraph(lead.map { "\($0.hasSuffix(":") ? String($0.dropLast()).trimmed : $0), \(phrases.byColumns)" } ?? phrases.columns)
         let word = language == .fr ? "colonne" : "column"
         for j in 0..<m.columns {
             let column = ExpressionMatrix(rows: m.rows, columns: 1, entries: m.column(j))
-            out += display(claim(head: "\\text{\(word)}_{\(j + 1)} \(head)", variables: variables, value: matrix(column)))
+            out += math.display(claim(math.columnHead(word, j + 1, head), variables, math.matrix(column)))
         }
         return out
     }
@@ -124,59 +151,28 @@ public struct WorkedSolutionWriter {
     // MARK: Pieces
 
     private func definition(_ link: FunctionLink) -> String {
-        let values: String
-        if link.components.count == 1 { values = printer.string(link.components[0]) }
-        else { values = "\\begin{pmatrix} " + link.components.map(printer.string).joined(separator: " \\\\ ") + " \\end{pmatrix}" }
-        return "\(latexIdentifier(link.name)) : \(column(link.parameters)) \\rightarrow \(values)"
+        let values = link.components.count == 1 ? math.expression(link.components[0]) : math.column(link.components)
+        return math.joined([math.identifier(link.name), math.column(link.parameters), values], [.colon, .arrow])
     }
 
-    private func claim(head: String, variables: [ExprID], value: String) -> String {
-        "\(head) : \(column(variables)) \\rightarrow \(value)"
+    private func claim(_ head: String, _ variables: [ExprID], _ value: String) -> String {
+        math.joined([head, math.column(variables), value], [.colon, .arrow])
     }
 
-    private func column(_ variables: [ExprID]) -> String {
-        "\\begin{pmatrix} " + variables.map(printer.string).joined(separator: " \\\\ ") + " \\end{pmatrix}"
-    }
-
-    private func matrix(_ m: ExpressionMatrix) -> String {
-        "\\begin{pmatrix} " + (0..<m.rows).map { m.row($0).map(printer.string).joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{pmatrix}"
-    }
-
-    private func gradient(_ names: [String]) -> String {
-        names.count == 1 ? "\\nabla \(latexIdentifier(names[0]))" : "\\nabla(" + names.map(latexIdentifier).joined(separator: " \\circ ") + ")"
-    }
-
-    private func composition(_ names: [String], named target: String) -> String {
-        if names.count > 1 && !target.contains("∘") {
-            return latexIdentifier(target) + " = " + names.map(latexIdentifier).joined(separator: " \\circ ")
-        }
-        return names.map(latexIdentifier).joined(separator: " \\circ ")
-    }
-
-    private func inline(_ math: String) -> String { "$\(math)$" }
-
-    private func display(_ math: String) -> String {
+    private func paragraph(_ text: String) -> String {
         switch format {
-        case .latex: return "\\[\n\(math)\n\\]\n"
-        case .markdown: return "$$\(math)$$\n\n"
+        case .latex: return text + "\n"
+        case .markdown: return text + "\n\n"
+        case .html: return "<p>\(text)</p>\n"
         }
     }
 
-    private func heading(_ text: String) -> String {
+    private func heading(_ text: String, level: Int) -> String {
         switch format {
-        case .latex: return "\n\\paragraph{\(text).}\n"
-        case .markdown: return "\n### \(text)\n\n"
+        case .latex: return level == 1 ? "\n\\section*{\(text)}\n" : "\n\\paragraph{\(text).}\n"
+        case .markdown: return "\n\(String(repeating: "#", count: level + 1)) \(text)\n\n"
+        case .html: return "<h\(level + 1)>\(text)</h\(level + 1)>\n"
         }
-    }
-
-    private func escaped(_ s: String) -> String {
-        s.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$"])
-    }
-}
-
-private extension Phrases {
-    func factorJacobiansIfNeeded(_ r: TargetResult) -> String {
-        r.links.count > 1 && r.command != .hessian ? factorJacobians + "\n" : ""
     }
 }
 

@@ -42,13 +42,17 @@ public final class ExpressionPrinter {
         switch store[id] {
         case let .number(r): return number(r)
         case let .symbol(name):
-            return Printed(text: notation == .latex ? latexIdentifier(name) : name, level: .atom)
+            switch notation {
+            case .latex: return Printed(text: latexIdentifier(name), level: .atom)
+            case .mathml: return Printed(text: mathmlIdentifier(name), level: .atom)
+            case .text, .sympy: return Printed(text: name, level: .atom)
+            }
         case .constant(.e):
-            return Printed(text: notation == .sympy ? "exp(1)" : "e", level: .atom)
+            return Printed(text: notation == .sympy ? "exp(1)" : notation == .mathml ? "<mi>e</mi>" : "e", level: .atom)
         case .constant(.pi):
-            return Printed(text: notation == .latex ? "\\pi" : "pi", level: .atom)
+            return Printed(text: notation == .latex ? "\\pi" : notation == .mathml ? "<mi>π</mi>" : "pi", level: .atom)
         case .undefined:
-            return Printed(text: notation == .sympy ? "nan" : "undefined", level: .atom)
+            return Printed(text: notation == .sympy ? "nan" : notation == .mathml ? "<mtext>undefined</mtext>" : "undefined", level: .atom)
         case .sum: return sum(id)
         case .product: return product(id)
         case let .power(b, e):
@@ -62,6 +66,11 @@ public final class ExpressionPrinter {
 
     private func number(_ r: Rational) -> Printed {
         let level: Level = r.isNegative ? .negative : (r.isInteger ? .atom : .product)
+        if notation == .mathml {
+            let sign = r.isNegative ? "<mo>-</mo>" : ""
+            let body = r.isInteger ? "<mn>\(r.numerator.magnitude)</mn>" : "<mfrac><mn>\(r.numerator.magnitude)</mn><mn>\(r.denominator)</mn></mfrac>"
+            return Printed(text: sign + body, level: level)
+        }
         if notation == .latex && !r.isInteger {
             let sign = r.isNegative ? "-" : ""
             return Printed(text: "\(sign)\\frac{\(r.numerator.magnitude)}{\(r.denominator)}", level: level)
@@ -73,18 +82,19 @@ public final class ExpressionPrinter {
 
     private func sum(_ id: ExprID) -> Printed {
         guard case let .sum(terms) = store[id] else { fatalError() }
+        let (plus, minus, leadingMinus) = notation == .mathml ? ("<mo>+</mo>", "<mo>-</mo>", "<mo>-</mo>") : (" + ", " - ", "-")
         var text = ""
         for (index, term) in readingOrder(displayOrder(terms)).enumerated() {
             let (coefficient, _) = store.splitCoefficient(term)
             if coefficient.isNegative {
                 let body = printed(store.negate(term)).text
-                text += index == 0 ? "-" + body : " - " + body
+                text += (index == 0 ? leadingMinus : minus) + body
             } else {
                 let p = printed(term)
-                text += index == 0 ? p.text : " + " + p.text
+                text += index == 0 ? p.text : plus + p.text
             }
         }
-        return Printed(text: text, level: .sum)
+        return Printed(text: notation == .mathml ? "<mrow>\(text)</mrow>" : text, level: .sum)
     }
 
     /// Starts a sum with a positive term where a course would: `1 - σ(x)`, `w21 - w11`.
@@ -137,9 +147,9 @@ public final class ExpressionPrinter {
                 numerator.append(f)
             }
         }
-        let sign = coefficient.isNegative ? "-" : ""
+        let sign = coefficient.isNegative ? (notation == .mathml ? "<mo>-</mo>" : "-") : ""
         let c = coefficient.magnitude
-        let inFraction = notation == .latex
+        let inFraction = notation == .latex || notation == .mathml
         let top = join(Rational(big: c.numerator), displayFactors(numerator), parenthesizeAlone: !inFraction || denominator.isEmpty && c.isInteger)
         if denominator.isEmpty && c.isInteger {
             return Printed(text: sign + top.text, level: sign.isEmpty ? top.level : .negative)
@@ -149,6 +159,8 @@ public final class ExpressionPrinter {
         switch notation {
         case .latex:
             text = "\\frac{\(top.text)}{\(bottom.text)}"
+        case .mathml:
+            text = "<mfrac><mrow>\(top.text)</mrow><mrow>\(bottom.text)</mrow></mfrac>"
         case .text, .sympy:
             let t = top.level < .product ? "(\(top.text))" : top.text
             let b = bottom.level < .power ? "(\(bottom.text))" : bottom.text
@@ -176,7 +188,7 @@ public final class ExpressionPrinter {
         for f in factors {
             let p = printed(f)
             let alone = factors.count == 1 && coefficient.isOne
-            let text = p.level < .product && (parenthesizeAlone || !alone) ? (notation == .latex ? "\\left(\(p.text)\\right)" : "(\(p.text))") : p.text
+            let text = p.level < .product && (parenthesizeAlone || !alone) ? parenthesized(p.text) : p.text
             let (base, exponent) = store.splitPower(f)
             var isSymbol = false
             if case .symbol = store[base], store.rational(exponent) != Rational(1, 2) { isSymbol = true }
@@ -204,6 +216,7 @@ public final class ExpressionPrinter {
             let readsBack = !(right.first.map { "0123456789eEo".contains($0) } ?? true)
             return leftIsNumber && rightIsSymbol && readsBack ? "" : "·"
         case .latex: return right.first?.isNumber == true ? " \\cdot " : " "
+        case .mathml: return right.hasPrefix("<mn>") ? "<mo>·</mo>" : "<mo>\u{2062}</mo>"
         }
     }
 
@@ -214,6 +227,7 @@ public final class ExpressionPrinter {
         if let n = store.rational(exponent), n == Rational(1, 2) {
             switch notation {
             case .latex: return Printed(text: "\\sqrt{\(b.text)}", level: .atom)
+            case .mathml: return Printed(text: "<msqrt>\(b.text)</msqrt>", level: .atom)
             case .text, .sympy: return Printed(text: "sqrt(\(b.text))", level: .atom)
             }
         }
@@ -223,6 +237,9 @@ public final class ExpressionPrinter {
             let baseText = b.level < .atom || b.text.hasPrefix("\\frac") || b.text.contains("^")
                 ? "\\left(\(b.text)\\right)" : b.text
             return Printed(text: "\(baseText)^{\(e.text)}", level: .power)
+        case .mathml:
+            let baseText = b.level < .atom || b.text.hasPrefix("<mfrac") || b.text.hasPrefix("<msup") ? parenthesized(b.text) : b.text
+            return Printed(text: "<msup><mrow>\(baseText)</mrow><mrow>\(e.text)</mrow></msup>", level: .power)
         case .text, .sympy:
             let baseText = b.level < .atom ? "(\(b.text))" : b.text
             let exponentText = e.level < .atom ? "(\(e.text))" : e.text
@@ -239,11 +256,26 @@ public final class ExpressionPrinter {
             case .sigmoid: return Printed(text: "\\sigma\\left(\(a)\\right)", level: .atom)
             default: return Printed(text: "\\\(f.rawValue)\\left(\(a)\\right)", level: .atom)
             }
+        case .mathml:
+            switch f {
+            case .exp: return Printed(text: "<msup><mi>e</mi><mrow>\(a)</mrow></msup>", level: .power)
+            case .sigmoid: return Printed(text: "<mrow><mi>σ</mi>\(parenthesized(a))</mrow>", level: .atom)
+            default: return Printed(text: "<mrow><mi>\(f.rawValue)</mi><mo>\u{2061}</mo>\(parenthesized(a))</mrow>", level: .atom)
+            }
         case .sympy:
             if f == .sigmoid { return Printed(text: "1/(1 + exp(-(\(a))))", level: .product) }
             return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
         case .text:
             return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
+        }
+    }
+
+    /// `(…)` in the notation.
+    private func parenthesized(_ text: String) -> String {
+        switch notation {
+        case .latex: return "\\left(\(text)\\right)"
+        case .mathml: return "<mrow><mo>(</mo>\(text)<mo>)</mo></mrow>"
+        case .text, .sympy: return "(\(text))"
         }
     }
 }

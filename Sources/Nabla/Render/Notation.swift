@@ -6,6 +6,8 @@ public enum Notation: Sendable {
     case sympy
     /// LaTeX math: `3 x_{1} - \frac{2 e^{x_{2}}}{1 + x_{1}^{2}}`.
     case latex
+    /// MathML Core presentation elements (the content of a `<math>` element).
+    case mathml
 }
 
 /// How an identifier of the input is written in LaTeX: `x1` → `x_{1}`, `w_1_2` → `w_{1,2}`,

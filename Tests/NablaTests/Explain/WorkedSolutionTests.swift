@@ -6,7 +6,7 @@ import Testing
 /// round trip — every claim that `solve --steps` writes, `check` judges correct.
 @Suite struct WorkedSolutionTests {
     static let cases: [(String, Language, WorkedSolutionWriter.Format)] = ["chain-rule", "logistic-regression"].flatMap { example in
-        [Language.en, .fr].flatMap { language in [WorkedSolutionWriter.Format.latex, .markdown].map { (example, language, $0) } }
+        [Language.en, .fr].flatMap { language in [WorkedSolutionWriter.Format.latex, .markdown, .html].map { (example, language, $0) } }
     }
 
     static func written(_ example: String, _ language: Language, _ format: WorkedSolutionWriter.Format) throws -> String {
@@ -16,7 +16,7 @@ import Testing
     }
 
     static func fileName(_ example: String, _ language: Language, _ format: WorkedSolutionWriter.Format) -> String {
-        "golden/steps/\(example)-\(language.rawValue).\(format == .latex ? "tex" : "md")"
+        "golden/steps/\(example)-\(language.rawValue).\(format == .latex ? "tex" : format == .markdown ? "md" : "html")"
     }
 
     @Test(arguments: 0..<cases.count) func goldenFile(index: Int) throws {
@@ -33,6 +33,7 @@ import Testing
 
     @Test(arguments: 0..<cases.count) func checkJudgesEveryWrittenClaimCorrect(index: Int) throws {
         let (example, language, format) = Self.cases[index]
+        guard format != .html else { return }   // the checker reads LaTeX and Markdown
         let output = try Self.written(example, language, format)
         let report = SheetChecker(source: SourceText(name: Self.fileName(example, language, format), text: output)).check()
         #expect(report.errors.isEmpty, "\(report.errors)")
@@ -51,6 +52,21 @@ import Testing
             let report = SheetChecker(source: SourceText(name: "worked", text: text)).check()
             #expect(report.claims.count == 22 && report.correctCount == 22, "\(format): \(report.claims.count) claims, \(report.correctCount) correct")
         }
+    }
+
+    /// The HTML page is well-formed XML, and its mathematics uses MathML Core elements only.
+    @Test(arguments: ["chain-rule", "logistic-regression"]) func htmlIsXMLWithMathMLCore(example: String) throws {
+        let html = try Self.written(example, .fr, .html).replacingOccurrences(of: "<!DOCTYPE html>", with: "")
+        let collector = ElementCollector()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = collector
+        #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+        let core: Set<String> = ["math", "mrow", "mi", "mn", "mo", "mtext", "mfrac", "msup", "msub", "msubsup", "msqrt", "mroot",
+                                 "mtable", "mtr", "mtd", "mspace", "mpadded", "mphantom", "mstyle", "merror", "semantics", "annotation",
+                                 "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none"]
+        #expect(collector.mathElements.isSubset(of: core), "not MathML Core: \(collector.mathElements.subtracting(core))")
+        #expect(collector.mathElements.contains("mtable"))
+        #expect(!html.contains("<script"))
     }
 
     @Test func wideMatricesAreWrittenByColumnsOrPartials() throws {
@@ -84,5 +100,22 @@ import Testing
             #expect(p.terminationStatus == 0, "pdflatex failed on \(example) (\(language.rawValue)); see \(dir.path)/s.log")
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.pdf").path))
         }
+    }
+}
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Collects the names of the elements inside `<math>`.
+final class ElementCollector: NSObject, XMLParserDelegate {
+    var mathElements = Set<String>()
+    private var depth = 0
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "math" { depth += 1 }
+        if depth > 0 { mathElements.insert(name) }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "math" { depth -= 1 }
     }
 }

@@ -1,0 +1,134 @@
+/// The pieces of mathematics a worked solution writes, in one notation: LaTeX (also inside
+/// Markdown) or MathML (in HTML). The writer composes them without knowing which.
+protocol MathWriting {
+    func expression(_ id: ExprID) -> String
+    func identifier(_ name: String) -> String
+    func matrix(_ m: ExpressionMatrix) -> String
+    /// The variables as a column: the point a Jacobian is taken at.
+    func column(_ variables: [ExprID]) -> String
+    /// `∇g` or `∇(g∘f)`.
+    func gradient(_ names: [String]) -> String
+    /// `∇²F`.
+    func hessian(_ name: String) -> String
+    /// `g∘f`.
+    func composition(_ names: [String]) -> String
+    /// `f(x)`.
+    func applied(_ function: String, _ argument: String) -> String
+    /// Pieces side by side with a relation or operator between: `a = b`, `a · b`, `a : b → c`.
+    func joined(_ parts: [String], _ operators: [MathOperator]) -> String
+    /// `∂F/∂x₁`.
+    func partial(_ function: String, _ variable: ExprID) -> String
+    /// `colonne₂ ∇(g∘f)`.
+    func columnHead(_ word: String, _ index: Int, _ head: String) -> String
+    func inline(_ math: String) -> String
+    func display(_ math: String) -> String
+}
+
+enum MathOperator {
+    case equals, dot, colon, arrow
+}
+
+/// LaTeX, read back by `nabla check`.
+struct LaTeXMath: MathWriting {
+    let printer: ExpressionPrinter
+    let markdown: Bool
+
+    func expression(_ id: ExprID) -> String { printer.string(id) }
+    func identifier(_ name: String) -> String { latexIdentifier(name) }
+    func matrix(_ m: ExpressionMatrix) -> String {
+        "\\begin{pmatrix} " + (0..<m.rows).map { m.row($0).map(printer.string).joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{pmatrix}"
+    }
+    func column(_ variables: [ExprID]) -> String {
+        "\\begin{pmatrix} " + variables.map(printer.string).joined(separator: " \\\\ ") + " \\end{pmatrix}"
+    }
+    func gradient(_ names: [String]) -> String {
+        names.count == 1 ? "\\nabla \(identifier(names[0]))" : "\\nabla(" + names.map(identifier).joined(separator: " \\circ ") + ")"
+    }
+    func hessian(_ name: String) -> String { "\\nabla^{2} \(identifier(name))" }
+    func composition(_ names: [String]) -> String { names.map(identifier).joined(separator: " \\circ ") }
+    func applied(_ function: String, _ argument: String) -> String { "\(function)(\(argument))" }
+    func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
+        var out = parts[0]
+        for (op, part) in zip(operators, parts.dropFirst()) {
+            switch op {
+            case .equals: out += " = "
+            case .dot: out += " \\cdot "
+            case .colon: out += " : "
+            case .arrow: out += " \\rightarrow "
+            }
+            out += part
+        }
+        return out
+    }
+    func partial(_ function: String, _ variable: ExprID) -> String {
+        "\\frac{\\partial \(identifier(function))}{\\partial \(printer.string(variable))}"
+    }
+    func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
+    func inline(_ math: String) -> String { "$\(math)$" }
+    func display(_ math: String) -> String { markdown ? "$$\(math)$$\n\n" : "\\[\n\(math)\n\\]\n" }
+}
+
+/// MathML Core presentation markup, which browsers render without any script.
+struct MathMLMath: MathWriting {
+    let printer: ExpressionPrinter
+
+    func expression(_ id: ExprID) -> String { "<mrow>\(printer.string(id))</mrow>" }
+    func identifier(_ name: String) -> String { mathmlIdentifier(name) }
+    func matrix(_ m: ExpressionMatrix) -> String {
+        let rows = (0..<m.rows).map { i in "<mtr>" + m.row(i).map { "<mtd>\(expression($0))</mtd>" }.joined() + "</mtr>" }.joined()
+        return "<mrow><mo>(</mo><mtable>\(rows)</mtable><mo>)</mo></mrow>"
+    }
+    func column(_ variables: [ExprID]) -> String {
+        matrix(ExpressionMatrix(rows: variables.count, columns: 1, entries: variables))
+    }
+    func gradient(_ names: [String]) -> String {
+        names.count == 1 ? "<mrow><mo>∇</mo>\(identifier(names[0]))</mrow>" : "<mrow><mo>∇</mo><mo>(</mo>\(composition(names))<mo>)</mo></mrow>"
+    }
+    func hessian(_ name: String) -> String { "<mrow><msup><mo>∇</mo><mn>2</mn></msup>\(identifier(name))</mrow>" }
+    func composition(_ names: [String]) -> String { "<mrow>" + names.map(identifier).joined(separator: "<mo>∘</mo>") + "</mrow>" }
+    func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mo>(</mo>\(argument)<mo>)</mo></mrow>" }
+    func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
+        var out = "<mrow>" + parts[0]
+        for (op, part) in zip(operators, parts.dropFirst()) {
+            switch op {
+            case .equals: out += "<mo>=</mo>"
+            case .dot: out += "<mo>·</mo>"
+            case .colon: out += "<mo>:</mo>"
+            case .arrow: out += "<mo>→</mo>"
+            }
+            out += part
+        }
+        return out + "</mrow>"
+    }
+    func partial(_ function: String, _ variable: ExprID) -> String {
+        "<mfrac><mrow><mo>∂</mo>\(identifier(function))</mrow><mrow><mo>∂</mo>\(expression(variable))</mrow></mfrac>"
+    }
+    func columnHead(_ word: String, _ index: Int, _ head: String) -> String {
+        "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"
+    }
+    func inline(_ math: String) -> String { "<math>\(math)</math>" }
+    func display(_ math: String) -> String { "<math display=\"block\">\(math)</math>\n" }
+}
+
+/// An identifier in MathML: `x1` → x with subscript 1, `w_1_2` → w with subscript 1,2,
+/// `sigma` → σ, `loss` → loss upright.
+func mathmlIdentifier(_ name: String) -> String {
+    let greek: [String: String] = ["alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ",
+                                   "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"]
+    func stem(_ s: String) -> String {
+        if let g = greek[s] { return "<mi>\(g)</mi>" }
+        return s.count == 1 ? "<mi>\(escapedXML(s))</mi>" : "<mi mathvariant=\"normal\">\(escapedXML(s))</mi>"
+    }
+    let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)
+    if parts.count > 1 { return "<msub>\(stem(parts[0]))<mn>\(parts.dropFirst().joined(separator: ","))</mn></msub>" }
+    let letters = name.prefix { !$0.isNumber }
+    let digits = name.dropFirst(letters.count)
+    if !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) {
+        return "<msub>\(stem(String(letters)))<mn>\(digits)</mn></msub>"
+    }
+    return stem(name)
+}
+
+func escapedXML(_ s: String) -> String {
+    s.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+}
