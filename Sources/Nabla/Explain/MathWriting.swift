@@ -82,11 +82,12 @@ struct MathMLMath: MathWriting {
         matrix(ExpressionMatrix(rows: variables.count, columns: 1, entries: variables))
     }
     func gradient(_ names: [String]) -> String {
-        names.count == 1 ? "<mrow><mo>∇</mo>\(identifier(names[0]))</mrow>" : "<mrow><mo>∇</mo><mo>(</mo>\(composition(names))<mo>)</mo></mrow>"
+        names.count == 1 ? "<mrow><mo>∇</mo>\(identifier(names[0]))</mrow>"
+            : "<mrow><mo>∇</mo><mrow><mo>(</mo>\(composition(names))<mo>)</mo></mrow></mrow>"
     }
     func hessian(_ name: String) -> String { "<mrow><msup><mo>∇</mo><mn>2</mn></msup>\(identifier(name))</mrow>" }
     func composition(_ names: [String]) -> String { "<mrow>" + names.map(identifier).joined(separator: "<mo>∘</mo>") + "</mrow>" }
-    func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mo>(</mo>\(argument)<mo>)</mo></mrow>" }
+    func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mrow><mo>(</mo>\(argument)<mo>)</mo></mrow></mrow>" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
         var out = "<mrow>" + parts[0]
         for (op, part) in zip(operators, parts.dropFirst()) {

@@ -161,8 +161,7 @@ public struct WorkedSolutionWriter {
 
     private func paragraph(_ text: String) -> String {
         switch format {
-        case .latex: return text + "\n"
-        case .markdown: return text + "\n\n"
+        case .latex, .markdown: return text + "\n\n"
         case .html: return "<p>\(text)</p>\n"
         }
     }

@@ -67,7 +67,7 @@ public final class ExpressionPrinter {
     private func number(_ r: Rational) -> Printed {
         let level: Level = r.isNegative ? .negative : (r.isInteger ? .atom : .product)
         if notation == .mathml {
-            let sign = r.isNegative ? "<mo>-</mo>" : ""
+            let sign = r.isNegative ? "<mo>\u{2212}</mo>" : ""
             let body = r.isInteger ? "<mn>\(r.numerator.magnitude)</mn>" : "<mfrac><mn>\(r.numerator.magnitude)</mn><mn>\(r.denominator)</mn></mfrac>"
             return Printed(text: sign + body, level: level)
         }
@@ -82,7 +82,7 @@ public final class ExpressionPrinter {
 
     private func sum(_ id: ExprID) -> Printed {
         guard case let .sum(terms) = store[id] else { fatalError() }
-        let (plus, minus, leadingMinus) = notation == .mathml ? ("<mo>+</mo>", "<mo>-</mo>", "<mo>-</mo>") : (" + ", " - ", "-")
+        let (plus, minus, leadingMinus) = notation == .mathml ? ("<mo>+</mo>", "<mo>\u{2212}</mo>", "<mo>\u{2212}</mo>") : (" + ", " - ", "-")
         var text = ""
         for (index, term) in readingOrder(displayOrder(terms)).enumerated() {
             let (coefficient, _) = store.splitCoefficient(term)
@@ -147,7 +147,7 @@ public final class ExpressionPrinter {
                 numerator.append(f)
             }
         }
-        let sign = coefficient.isNegative ? (notation == .mathml ? "<mo>-</mo>" : "-") : ""
+        let sign = coefficient.isNegative ? (notation == .mathml ? "<mo>\u{2212}</mo>" : "-") : ""
         let c = coefficient.magnitude
         let inFraction = notation == .latex || notation == .mathml
         let top = join(Rational(big: c.numerator), displayFactors(numerator), parenthesizeAlone: !inFraction || denominator.isEmpty && c.isInteger)
