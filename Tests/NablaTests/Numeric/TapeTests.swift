@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import Nabla
+
+/// The tape against the other oracles: symbolic derivatives, SymPy's values, finite differences,
+/// and forward mode against reverse mode.
+@Suite struct TapeTests {
+    @Test func corpusJacobiansForwardAndReverseAgreeWithSymPy() throws {
+        for c in try CorpusTests.cases() {
+            let doc = try solve(c.script, name: c.id)
+            let r = doc.results[0]
+            let inputs = r.variables.map { doc.store.symbol($0) }
+            var tape = Tape(store: doc.store, outputs: r.components, inputs: inputs)
+            for (point, expected) in zip(c.points, c.values) {
+                let x = r.variables.map { point[$0]! }
+                let values = tape.values(at: x)
+                let symbolic = doc.store.evaluate(r.components, at: point)
+                for (a, b) in zip(values, symbolic) { #expect(isClose(a, b), "\(c.id): value \(a) vs \(b)") }
+                // Column by column (forward) and row by row (reverse), both against SymPy.
+                for j in 0..<x.count {
+                    var e = Array(repeating: 0.0, count: x.count); e[j] = 1
+                    let column = tape.jvp(at: x, along: e).differential
+                    for i in 0..<column.count {
+                        #expect(isClose(column[i], expected[i][j], relative: 1e-9, absolute: 1e-12), "\(c.id) forward (\(i),\(j))")
+                    }
+                }
+                for i in 0..<r.components.count {
+                    var w = Array(repeating: 0.0, count: r.components.count); w[i] = 1
+                    let row = tape.vjp(at: x, cotangent: w).pullback
+                    for j in 0..<row.count {
+                        #expect(isClose(row[j], expected[i][j], relative: 1e-9, absolute: 1e-12), "\(c.id) reverse (\(i),\(j))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Random expressions: tape values like the tree, tape derivatives like finite differences.
+    @Test(arguments: 0..<40) func randomExpressions(seed: UInt64) {
+        var g = SeededGenerator(seed: 9000 + seed)
+        let tree = RandomExpression.make(depth: 4, &g)
+        let s = ExpressionStore()
+        let f = RandomExpression.build(tree, in: s)
+        let inputs = RandomExpression.variableNames.map { s.symbol($0) }
+        var tape = Tape(store: s, outputs: [f], inputs: inputs)
+        for _ in 0..<3 {
+            let p = RandomExpression.point(&g)
+            let direct = RandomExpression.evaluate(tree, p)
+            guard direct.isFinite, abs(direct) < 1e6 else { continue }
+            #expect(isClose(tape.values(at: p)[0], direct, relative: 1e-9, absolute: 1e-9), "seed \(9000 + seed)")
+            let gradient = tape.vjp(at: p, cotangent: [1]).pullback
+            for k in 0..<3 {
+                var e = [0.0, 0, 0]; e[k] = 1
+                let forward = tape.jvp(at: p, along: e).differential[0]
+                #expect(isClose(forward, gradient[k], relative: 1e-9, absolute: 1e-9), "seed \(9000 + seed): forward \(forward) vs reverse \(gradient[k])")
+                let h = 1e-5
+                var up = p, down = p
+                up[k] += h; down[k] -= h
+                let numeric = (RandomExpression.evaluate(tree, up) - RandomExpression.evaluate(tree, down)) / (2 * h)
+                guard numeric.isFinite, abs(numeric) < 1e5 else { continue }
+                #expect(isClose(gradient[k], numeric, relative: 1e-4, absolute: 1e-5), "seed \(9000 + seed): reverse \(gradient[k]) vs finite differences \(numeric)")
+            }
+        }
+    }
+
+    @Test func sharedSubexpressionsAreOneInstruction() throws {
+        // A contraction, so that 40 applications stay finite.
+        let text = "h(x) = sin(x)/2 + x^2/4\njacobian " + Array(repeating: "h", count: 40).joined(separator: "∘") + "\n"
+        let doc = try solve(text)
+        var tape = Tape(store: doc.store, outputs: doc.results[0].components, inputs: [doc.store.symbol("x")])
+        #expect(tape.instructionCount < 400)   // linear in the depth; the printed tree has about 2^40 nodes
+        let J = tape.jacobian(at: [0.7])
+        let symbolic = doc.store.evaluate(doc.results[0].matrix.entries, at: ["x": 0.7])
+        #expect(J[0][0].isFinite && J[0][0] != 0)
+        #expect(isClose(J[0][0], symbolic[0], relative: 1e-9))
+    }
+}
