@@ -103,3 +103,20 @@ import Testing
         #expect(missing.status == 2)
     }
 }
+
+@Suite struct EvalEndToEndTests {
+    @Test func valuesJacobiansAndTheComparison() throws {
+        let e2e = EndToEndTests()
+        let r = try e2e.run(["eval", "Examples/logistic-regression.nabla", "--at", "x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4", "--check"])
+        #expect(r.status == 0)
+        // F = log(1 + e^(b - a)) with a = 0.5, b = 1.1; its gradient is (w21 - w11, w22 - w12)·σ(b - a).
+        #expect(r.stdout.hasPrefix("F at (x1 = 1, x2 = 2):\n  value    1.03748795\n  jacobian\n    0.1291312612  0.1291312612\n"))
+        #expect(r.stdout.contains("forward vs reverse"))
+        #expect(r.stderr.contains("warning: loss∘softmax not evaluated: z1 has no value"))
+        let missing = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1=1"])
+        #expect(missing.status == 2)
+        let malformed = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr == "nabla: --at expects NAME=VALUE pairs, got 'x1'\n")
+    }
+}

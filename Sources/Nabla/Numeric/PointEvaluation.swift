@@ -1,0 +1,61 @@
+/// A target evaluated at a point through the tape: its values, its Jacobian, and, on request,
+/// the same Jacobian by every other route to compare them (`nabla eval --check`).
+public struct PointEvaluation {
+    public let target: String
+    public let variables: [String]
+    public let values: [Double]
+    /// Rows: outputs, columns: variables (the tape's Jacobian, by the cheaper sweep).
+    public let jacobian: [[Double]]
+    /// The largest relative difference between routes, when compared.
+    public var differences: [(route: String, largest: Double)] = []
+
+    /// Evaluates `result` at `point`, which gives a value to every variable and to every other
+    /// symbol of the function (`w11 = 0.3`). Throws a diagnostic naming a symbol without value.
+    public init(_ result: TargetResult, in store: ExpressionStore, at point: [String: Double], compare: Bool = false) throws(Diagnostic) {
+        target = result.target
+        variables = result.variables
+        let constants = Set(result.components.flatMap(store.freeSymbolNames)).subtracting(variables).sorted()
+        for name in variables + constants where point[name] == nil {
+            throw Diagnostic(.undefinedValue, "\(name) has no value: give it with --at \(name)=…", at: nil)
+        }
+        let inputs = (variables + constants).map { store.symbol($0) }
+        let x = (variables + constants).map { point[$0]! }
+        var tape = Tape(store: store, outputs: result.components, inputs: inputs)
+        values = tape.values(at: x)
+        let n = variables.count
+        let full = tape.jacobian(at: x)
+        jacobian = full.map { Array($0.prefix(n)) }
+        guard compare else { return }
+
+        // Forward sweeps, reverse sweeps, the symbolic Jacobian, central differences.
+        var forward: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: values.count)
+        for j in 0..<n {
+            var e = Array(repeating: 0.0, count: x.count); e[j] = 1
+            let d = tape.jvp(at: x, along: e).differential
+            for i in 0..<values.count { forward[i][j] = d[i] }
+        }
+        var reverse: [[Double]] = []
+        for i in 0..<values.count {
+            var w = Array(repeating: 0.0, count: values.count); w[i] = 1
+            reverse.append(Array(tape.vjp(at: x, cotangent: w).pullback.prefix(n)))
+        }
+        let symbolicFlat = store.evaluate(result.matrix.entries, at: point)
+        let symbolic = (0..<values.count).map { i in Array(symbolicFlat[(i * n)..<((i + 1) * n)]) }
+        var finite: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: values.count)
+        for j in 0..<n {
+            let h = 1e-6 * max(1, abs(x[j]))
+            var up = x, down = x
+            up[j] += h; down[j] -= h
+            let a = tape.values(at: up), b = tape.values(at: down)
+            for i in 0..<values.count { finite[i][j] = (a[i] - b[i]) / (2 * h) }
+        }
+        func largest(_ a: [[Double]], _ b: [[Double]]) -> Double {
+            var worst = 0.0
+            for (ra, rb) in zip(a, b) { for (p, q) in zip(ra, rb) { worst = max(worst, abs(p - q) / max(1, abs(p), abs(q))) } }
+            return worst
+        }
+        differences = [("forward vs reverse", largest(forward, reverse)),
+                       ("symbolic vs forward", largest(symbolic, forward)),
+                       ("symbolic vs central differences", largest(symbolic, finite))]
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Nabla
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Values and Jacobians of a file's targets at a point, computed on the numeric tape.",
+        discussion: """
+        Examples:
+          nabla eval Examples/chain-rule.nabla --at x1=0.5,x2=-1,x3=0.25
+          nabla eval Examples/logistic-regression.nabla --at x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4 --check
+        """
+    )
+
+    @Argument(help: "The .nabla file.")
+    var file: String
+
+    @Option(help: "The point: NAME=VALUE pairs separated by commas, for every variable and constant.")
+    var at: String
+
+    @Flag(help: "Also compare the tape's forward and reverse modes, the symbolic Jacobian and central differences.")
+    var check = false
+
+    func run() throws {
+        let file = self.file, at = self.at, check = self.check
+        runWithLargeStack {
+            var point: [String: Double] = [:]
+            for pair in at.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let v = Double(parts[1]), !parts[0].isEmpty else {
+                    FileHandle.standardError.write(Data("nabla: --at expects NAME=VALUE pairs, got '\(pair)'\n".utf8))
+                    return ExitStatus.unusableInput
+                }
+                point[parts[0]] = v
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
+                return ExitStatus.unusableInput
+            }
+            let source = SourceText(name: file, bytes: Array(data))
+            do {
+                let document = try Document(source: source)
+                var out = ""
+                var problems: [Diagnostic] = []
+                for r in document.results {
+                    let e: PointEvaluation
+                    do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
+                        // A target in other variables than the point's: say so and go on.
+                        problems.append(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: .warning))
+                        continue
+                    }
+                    let at = r.variables.map { "\($0) = \(format(point[$0]!))" }.joined(separator: ", ")
+                    out += "\(r.target) at (\(at)):\n  value    " + e.values.map(format).joined(separator: "  ") + "\n"
+                    out += "  jacobian\n" + table(e.jacobian)
+                    for (route, d) in e.differences { out += "  largest relative difference, \(route): \(String(format: "%.1e", d))\n" }
+                    out += "\n"
+                }
+                for p in problems { FileHandle.standardError.write(Data((p.render(in: source) + "\n").utf8)) }
+                FileHandle.standardOutput.write(Data(out.utf8))
+                return out.isEmpty ? ExitStatus.unusableInput : 0
+            } catch {
+                return report(error, source)
+            }
+        }
+    }
+}
+
+private func format(_ x: Double) -> String { String(format: "%.10g", x) }
+
+/// Rows of numbers, columns aligned on their width.
+private func table(_ rows: [[Double]]) -> String {
+    let cells = rows.map { $0.map(format) }
+    let widths = (0..<(cells.first?.count ?? 0)).map { j in cells.map { $0[j].count }.max() ?? 0 }
+    return cells.map { row in
+        "    " + row.enumerated().map { String(repeating: " ", count: widths[$0.offset] - $0.element.count) + $0.element }.joined(separator: "  ")
+    }.joined(separator: "\n") + "\n"
+}
