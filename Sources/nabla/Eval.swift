@@ -46,7 +46,8 @@ struct Eval: ParsableCommand {
                     let e: PointEvaluation
                     do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
                         // A target in other variables than the point's: say so and go on.
-                        problems.append(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: .warning))
+                        let severity: Diagnostic.Severity = error.kind == .missingValue ? .warning : .error
+                        problems.append(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: severity))
                         continue
                     }
                     let at = r.variables.map { "\($0) = \(format(point[$0]!))" }.joined(separator: ", ")
@@ -57,7 +58,7 @@ struct Eval: ParsableCommand {
                 }
                 for p in problems { FileHandle.standardError.write(Data((p.render(in: source) + "\n").utf8)) }
                 FileHandle.standardOutput.write(Data(out.utf8))
-                return out.isEmpty ? ExitStatus.unusableInput : 0
+                return out.isEmpty || problems.contains { $0.severity == .error } ? ExitStatus.unusableInput : 0
             } catch {
                 return report(error, source)
             }

@@ -16,12 +16,18 @@ public struct PointEvaluation {
         variables = result.variables
         let constants = Set(result.components.flatMap(store.freeSymbolNames)).subtracting(variables).sorted()
         for name in variables + constants where point[name] == nil {
-            throw Diagnostic(.undefinedValue, "\(name) has no value: give it with --at \(name)=…", at: nil)
+            throw Diagnostic(.missingValue, "\(name) has no value: give it with --at \(name)=…", at: nil)
         }
         let inputs = (variables + constants).map { store.symbol($0) }
         let x = (variables + constants).map { point[$0]! }
         var tape = Tape(store: store, outputs: result.components, inputs: inputs)
         values = tape.values(at: x)
+        if let (bad, v) = tape.firstInvalid() {
+            let what = v.isNaN ? "is not a number (a log or a root of a negative number?)" : "overflows or divides by zero"
+            let shown = ExpressionPrinter(store: store, notation: .text).string(bad)
+            let at = (variables + constants).map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
+            throw Diagnostic(.undefinedValue, "\(shown) \(what) at \(at)", at: result.location)
+        }
         let n = variables.count
         let full = tape.jacobian(at: x)
         jacobian = full.map { Array($0.prefix(n)) }

@@ -27,6 +27,8 @@ public struct Tape {
     }
 
     let operations: [Operation]
+    /// The expression each instruction computes.
+    let expressions: [ExprID]
     /// The operands of n-ary operations, flat.
     let operands: [Int]
     /// The instruction of each output.
@@ -45,6 +47,7 @@ public struct Tape {
         var slot: [ExprID: Int] = [:]
         var operations: [Operation] = []
         var operands: [Int] = []
+        var expressions: [ExprID] = []
         let inputIndex = Dictionary(inputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for id in order {
             let op: Operation
@@ -70,8 +73,10 @@ public struct Tape {
             }
             slot[id] = operations.count
             operations.append(op)
+            expressions.append(id)
         }
         self.operations = operations
+        self.expressions = expressions
         self.operands = operands
         self.outputSlots = outputs.map { slot[$0]! }
         self.inputCount = inputs.count
@@ -118,6 +123,23 @@ public struct Tape {
         case -2: return 1 / (x * x)
         default: return Foundation.pow(x, Double(n))
         }
+    }
+
+    /// After an evaluation: the first sub-expression whose value is not a finite number though
+    /// its operands are (a log of a negative number, a division by zero, an overflow).
+    public func firstInvalid() -> (expression: ExprID, value: Double)? {
+        for i in operations.indices where !value[i].isFinite {
+            let operandsFinite: Bool
+            switch operations[i] {
+            case .constant, .input, .undefined: operandsFinite = true
+            case let .add(r), let .multiply(r): operandsFinite = r.allSatisfy { value[operands[$0]].isFinite }
+            case let .integerPower(b, _): operandsFinite = value[b].isFinite
+            case let .power(b, e): operandsFinite = value[b].isFinite && value[e].isFinite
+            case let .apply(_, a): operandsFinite = value[a].isFinite
+            }
+            if operandsFinite { return (expressions[i], value[i]) }
+        }
+        return nil
     }
 
     // MARK: Forward mode

@@ -118,5 +118,12 @@ import Testing
         let malformed = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1"])
         #expect(malformed.status == 2)
         #expect(malformed.stderr == "nabla: --at expects NAME=VALUE pairs, got 'x1'\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nabla-eval-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("log.nabla")
+        try "f(x) = log(x - 2) + x\njacobian f\n".write(to: file, atomically: true, encoding: .utf8)
+        let undefined = try e2e.run(["eval", file.path, "--at", "x=1"])
+        #expect(undefined.status == 2)
+        #expect(undefined.stderr.contains("error: f not evaluated: log(x - 2) is not a number (a log or a root of a negative number?) at x = 1.0"))
     }
 }
