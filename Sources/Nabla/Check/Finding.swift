@@ -39,6 +39,7 @@ public enum Finding: Sendable, Equatable {
     case brokenLink
     case wrongFactor(position: Int, name: String, expected: String)
     case ambiguousE
+    case hessianNotRead
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -105,6 +106,8 @@ public enum Finding: Sendable, Equatable {
         case let .wrongFactor(position, name, expected):
             let which = fr ? (position == 1 ? "le premier facteur" : "le second facteur") : (position == 1 ? "the first factor" : "the second factor")
             return fr ? "\(which), \(name), est faux : il vaut \(expected)" : "\(which), \(name), is wrong: it is \(expected)"
+        case .hessianNotRead:
+            return fr ? "les affirmations sur une hessienne ne sont pas encore vérifiées" : "claims about a Hessian are not checked yet"
         case .ambiguousE:
             return fr ? "e est ici une variable : e^{…} peut désigner la variable ou le nombre d'Euler, la réponse n'est pas jugée"
                 : "e is a variable here: e^{…} may mean the variable or Euler's number, so the answer is not judged"

@@ -136,7 +136,7 @@ public struct SheetChecker {
     static let aliases = ["sigma": "sigmoid"]
 
     /// Names used as functions in the sheets we read, before their definition is seen.
-    static let knownFunctions: Set<String> = ["f", "g", "h", "F", "G", "H", "sigma", "softmax", "loss", "p", "u", "v"]
+    static let knownFunctions: Set<String> = ["f", "g", "F", "G", "sigma", "softmax", "loss"]
 
     /// The function a formula defines: `g : … \rightarrow …` or `g(x_1, x_2) = …`.
     static func definitionHead(_ chain: RelationChain) -> LocatedName? {
@@ -174,6 +174,10 @@ public struct SheetChecker {
                     report.claims += found
                 } else if case let .applied(names, arguments, _) = chain.parts[0], chain.relations.first == .equals {
                     report.claims += try valueClaims(chain, names, arguments, in: scope, &equivalence)
+                } else if case let .call(name, arguments, l)? = chain.parts[0].scalar, chain.relations.first == .equals,
+                          scope.definitions[name] != nil || scope.compositions[name] != nil {
+                    // `F(x) = …` once F is known: a claim about its value, not a new definition.
+                    report.claims += try valueClaims(chain, [LocatedName(name: name, location: l)], arguments, in: scope, &equivalence)
                 }
             } catch {
                 report.errors.append(error)
@@ -211,7 +215,7 @@ public struct SheetChecker {
         guard let first = chain.parts[0].scalar else { return false }
         // `g : \mathbb{R}^3 \rightarrow \mathbb{R}^3` says what g maps, not what it is.
         if chain.parts.dropFirst().contains(where: { $0.scalar?.mentionsSet == true }) { return true }
-        if let head = SheetChecker.definitionHead(chain) {
+        if let head = SheetChecker.definitionHead(chain), scope.definitions[head.name] == nil, scope.compositions[head.name] == nil {
             let parameters: [LocatedName]
             let body: MathSyntax
             if case let .call(_, arguments, _) = first {
@@ -226,7 +230,8 @@ public struct SheetChecker {
         }
         if case let .name(n, _) = first, chain.relations == [.equals] {
             if case let .composition(names, _) = chain.parts[1] { scope.compositions[n] = names; return true }
-            if let value = chain.parts[1].scalar, case .number = value.withoutSigns {
+            let parameters = Set(scope.definitions.values.flatMap { $0.parameters.map(\.name) })
+            if !parameters.contains(n), let value = chain.parts[1].scalar, case .number = value.withoutSigns {
                 try scope.bind(n, value)
                 return true
             }
@@ -284,7 +289,13 @@ public struct SheetChecker {
             claimedVariables = try? names(in: chain.parts[arrow])
         }
         guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
+        if head.order != 1 {
+            return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked, finding: .hessianNotRead, entries: [])]
+        }
         // `σ'(t)`, `J_f(x_1, x_2)`: the point is named by the variables it is written in.
+        if let argument = head.argument, argument.contains(where: { if case .name = $0 { return false }; return true }) {
+            return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked, finding: .evaluatedElsewhere, entries: [])]
+        }
         if claimedVariables == nil, let argument = head.argument {
             let plain = argument.compactMap { a -> LocatedName? in if case let .name(n, l) = a { return LocatedName(name: n, location: l) }; return nil }
             if plain.count == argument.count, !(plain.count == 1 && plain[0].name == "x") {
@@ -390,6 +401,13 @@ public struct SheetChecker {
                 continue
             }
             if claimed.rows == 1 && claimed.columns == expected.rows { claimed = claimed.transposed }   // a row written for a column
+            let known = Set(variables).union(components.flatMap(store.freeSymbolNames))
+            let foreign = Set(claimed.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
+            if !foreign.isEmpty {
+                out.append(CheckReport.Claim(location: value.location, target: target, part: part, verdict: .unchecked,
+                                             finding: .foreignSymbols(foreign), entries: []))
+                continue
+            }
             out.append(compare(claimed, expected, column: nil, target: target, part: part, location: value.location, factors: nil, &equivalence))
         }
         return out
@@ -521,8 +539,13 @@ public struct SheetChecker {
         return nil
     }
 
-    private func compare(_ claimed: ExpressionMatrix, _ expected: ExpressionMatrix, column: Int?, target: String, part: CheckReport.Part?,
+    private func compare(_ written: ExpressionMatrix, _ expected: ExpressionMatrix, column: Int?, target: String, part: CheckReport.Part?,
                          location: SourceLocation, factors: ChainFactors?, _ equivalence: inout Equivalence) -> CheckReport.Claim {
+        var claimed = written
+        // A column written as a tuple, or a scalar function's gradient written as a column:
+        // the same numbers in another layout, compared as such.
+        if column != nil, claimed.rows == 1, claimed.columns == expected.rows, expected.rows > 1 { claimed = claimed.transposed }
+        if column == nil, expected.rows == 1, claimed.columns == 1, claimed.rows == expected.columns, expected.columns > 1 { claimed = claimed.transposed }
         func claim(_ verdict: CheckReport.Verdict, _ finding: Finding?, _ entries: [CheckReport.Entry] = []) -> CheckReport.Claim {
             CheckReport.Claim(location: location, target: target, part: part, verdict: verdict, finding: finding, entries: entries)
         }
@@ -532,7 +555,7 @@ public struct SheetChecker {
             guard column >= 1, column <= expected.columns else {
                 return claim(.wrong, .columnOutOfRange(target: target, columns: expected.columns, column: column))
             }
-            guard claimed.rows == expected.rows, claimed.columns == 1 || claimed.rows == 1 && expected.rows == 1 else {
+            guard claimed.rows == expected.rows, claimed.entries.count == expected.rows else {
                 return claim(.wrong, .columnLength(column: column, expected: expected.rows, claimed: claimed.entries.count))
             }
             positions = (0..<expected.rows).map { ($0, column - 1) }

@@ -27,38 +27,35 @@ final class Scope {
 
     /// The links of a target, outermost first, with named compositions expanded.
     func links(_ chain: [LocatedName], _ resolver: inout Resolver, _ seen: [String] = []) throws(Diagnostic) -> [FunctionLink] {
-        var result: [FunctionLink] = []
-        for (index, name) in chain.enumerated() {
+        // From the innermost function out, so that a builtin knows how many values it receives.
+        var reversed: [FunctionLink] = []
+        for name in chain.reversed() {
             if let definition = definitions[name.name] {
                 let components = try resolver.components(of: definition)
-                result.append(FunctionLink(name: name.name, parameters: definition.parameters.map { store.symbol($0.name) },
-                                           components: components, location: name.location))
+                reversed.append(FunctionLink(name: name.name, parameters: definition.parameters.map { store.symbol($0.name) },
+                                             components: components, location: name.location))
             } else if let inner = compositions[name.name] {
                 if seen.contains(name.name) {
                     throw Diagnostic(.undefinedTarget, "the composition \(name.name) is defined in terms of itself", at: name.location)
                 }
-                result += try links(inner, &resolver, seen + [name.name])
-                if result.count > Document.maximumLinks {
-                    throw Diagnostic(.inputTooLarge, "the composition \(name.name) has more than \(Document.maximumLinks) functions",
-                                     at: name.location)
-                }
+                reversed += try links(inner, &resolver, seen + [name.name]).reversed()
             } else if Builtin.isBuiltin(name.name) {
                 // A builtin takes as many arguments as the function inside it gives.
-                let arity: Int
-                if index + 1 < chain.count {
-                    arity = try links(Array(chain[(index + 1)...]), &resolver, seen).first?.components.count ?? 1
-                } else {
+                guard let inner = reversed.last else {
                     throw Diagnostic(.undefinedTarget, "\(name.name) is a builtin of any number of arguments; compose it with a defined function to fix its variables",
                                      at: name.location)
                 }
-                result.append(Builtin.link(name.name, arity: arity, in: store, at: name.location)!)
+                reversed.append(Builtin.link(name.name, arity: inner.components.count, in: store, at: name.location)!)
             } else {
                 let known = (definitions.keys.sorted() + compositions.keys.sorted()).joined(separator: ", ")
                 throw Diagnostic(.undefinedTarget, "no function or composition named \(name.name)"
                                  + (known.isEmpty ? "" : " (defined: \(known))"), at: name.location)
             }
+            if reversed.count > Document.maximumLinks {
+                throw Diagnostic(.inputTooLarge, "the composition has more than \(Document.maximumLinks) functions", at: name.location)
+            }
         }
-        return result
+        return reversed.reversed()
     }
 
     /// A constant of an outer function must not be named like a variable of an inner one:

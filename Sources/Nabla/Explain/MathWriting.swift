@@ -8,8 +8,8 @@ protocol MathWriting {
     func column(_ variables: [ExprID]) -> String
     /// `∇g` or `∇(g∘f)`.
     func gradient(_ names: [String]) -> String
-    /// `∇²F`.
-    func hessian(_ name: String) -> String
+    /// `∇²F`, for a name already written.
+    func hessian(_ written: String) -> String
     /// `g∘f`.
     func composition(_ names: [String]) -> String
     /// `f(x)`.
@@ -44,7 +44,7 @@ struct LaTeXMath: MathWriting {
     func gradient(_ names: [String]) -> String {
         names.count == 1 ? "\\nabla \(identifier(names[0]))" : "\\nabla(" + names.map(identifier).joined(separator: " \\circ ") + ")"
     }
-    func hessian(_ name: String) -> String { "\\nabla^{2} \(identifier(name))" }
+    func hessian(_ written: String) -> String { "\\nabla^{2} \(written)" }
     func composition(_ names: [String]) -> String { names.map(identifier).joined(separator: " \\circ ") }
     func applied(_ function: String, _ argument: String) -> String { "\(function)(\(argument))" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
@@ -85,7 +85,7 @@ struct MathMLMath: MathWriting {
         names.count == 1 ? "<mrow><mo>∇</mo>\(identifier(names[0]))</mrow>"
             : "<mrow><mo>∇</mo><mrow><mo>(</mo>\(composition(names))<mo>)</mo></mrow></mrow>"
     }
-    func hessian(_ name: String) -> String { "<mrow><msup><mo>∇</mo><mn>2</mn></msup>\(identifier(name))</mrow>" }
+    func hessian(_ written: String) -> String { "<mrow><msup><mo>∇</mo><mn>2</mn></msup>\(written)</mrow>" }
     func composition(_ names: [String]) -> String { "<mrow>" + names.map(identifier).joined(separator: "<mo>∘</mo>") + "</mrow>" }
     func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mrow><mo>(</mo>\(argument)<mo>)</mo></mrow></mrow>" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
@@ -121,7 +121,7 @@ func mathmlIdentifier(_ name: String) -> String {
         return s.count == 1 ? "<mi>\(escapedXML(s))</mi>" : "<mi mathvariant=\"normal\">\(escapedXML(s))</mi>"
     }
     let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)
-    if parts.count > 1 { return "<msub>\(stem(parts[0]))<mn>\(parts.dropFirst().joined(separator: ","))</mn></msub>" }
+    if parts.count > 1 { return "<msub>\(stem(parts[0]))<mn>\(escapedXML(parts.dropFirst().joined(separator: ",")))</mn></msub>" }
     let letters = name.prefix { !$0.isNumber }
     let digits = name.dropFirst(letters.count)
     if !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) {

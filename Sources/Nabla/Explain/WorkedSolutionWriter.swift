@@ -45,7 +45,8 @@ public struct WorkedSolutionWriter {
             \\usepackage[margin=2cm]{geometry}
             \\setcounter{MaxMatrixCols}{20}
             \\begin{document}
-            \\section*{\(phrases.title): \(title.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$"]))}
+            \\section*{\(phrases.title): \(title.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$", "{": "\\{", "}": "\\}",
+                                                   "\\": "\\textbackslash{}", "^": "\\^{}", "~": "\\~{}"]))}
 
             \(body)\\end{document}
 
@@ -113,7 +114,8 @@ public struct WorkedSolutionWriter {
         case let .result(r):
             let variables = r.variables.map { store.symbol($0) }
             if r.command == .hessian {
-                return paragraph(phrases.result) + math.display(math.joined([math.hessian(r.target), math.matrix(r.matrix)], [.equals]))
+                let name = r.links.count > 1 && r.target.contains("∘") ? math.composition(r.links.map(\.name)) : math.identifier(r.target)
+                return paragraph(phrases.result) + math.display(math.joined([math.hessian(name), math.matrix(r.matrix)], [.equals]))
             }
             let head = math.gradient(r.links.count > 1 ? r.links.map(\.name) : [r.target])
             let simplified = r.derivation?.steps.last.map { $0.product != $0.simplified } == true

@@ -13,11 +13,10 @@ public enum Notation: Sendable {
 /// How an identifier of the input is written in LaTeX: `x1` → `x_{1}`, `w_1_2` → `w_{1,2}`,
 /// `sigma` → `\sigma`, `loss` → `\mathrm{loss}`.
 func latexIdentifier(_ name: String) -> String {
-    let greek: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-                              "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
-                              "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
     func stem(_ s: String) -> String {
-        if greek.contains(s) { return "\\" + s }
+        if greekLetterNames.contains(s) { return "\\" + s }
+        if let g = s.unicodeScalars.first.flatMap({ LaTeXLexer.greekNames[$0] }), s.unicodeScalars.count == 1 { return "\\" + g }
+        if !s.allSatisfy(\.isASCII) { return "\\text{\(s)}" }   // pdflatex takes accented letters in text mode only
         if s.count <= 1 { return s }
         return "\\mathrm{\(s)}"
     }
@@ -31,6 +30,11 @@ func latexIdentifier(_ name: String) -> String {
     }
     return stem(name)
 }
+
+/// The Greek letters written as LaTeX commands, in both directions (writer and reader).
+let greekLetterNames: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
+                                     "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi",
+                                     "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
 
 /// Compares strings with runs of digits compared as numbers: `x2` < `x10`.
 func naturalLess(_ a: String, _ b: String) -> Bool {

@@ -87,7 +87,7 @@ struct LaTeXParser {
 
     private mutating func skipSeparator() -> Bool {
         guard isSeparator() else { return false }
-        if case .command("text") = current.kind { _ = try? textGroup() }
+        if case .command("text") = current.kind { advance(); _ = try? textGroup() }
         else if case .command("label") = current.kind { advance(); _ = try? textGroup() }
         else { advance() }
         return true
@@ -148,6 +148,8 @@ struct LaTeXParser {
     }
 
     private mutating func term() throws(Diagnostic) -> MathSyntax {
+        let depthBefore = nesting
+        defer { nesting = depthBefore }
         let start = location(current)
         var factors: [MathSyntax] = [try factor()]
         while true {
@@ -157,6 +159,7 @@ struct LaTeXParser {
                 advance(); factors.append(try factor())
             } else if current.kind == .divide {
                 let l = location(current)
+                try enter()   // each division nests the expression one level deeper
                 advance()
                 let denominator = try factor()
                 let numerator = try combine(factors, start)
@@ -202,10 +205,13 @@ struct LaTeXParser {
             return try negated(try factor(), l)
         }
         var base = try primary()
+        let depthBefore = nesting
+        defer { nesting = depthBefore }
         // Postfix: powers (also `{}^2`), primes.
         while true {
             if current.kind == .caret {
                 let l = location(current)
+                try enter()   // each power nests one level deeper
                 advance()
                 let exponent = try group()
                 guard let b = base.scalar, let e = exponent.scalar else {
@@ -229,6 +235,7 @@ struct LaTeXParser {
 
     /// `{…}` or a single token, as after `^`.
     private mutating func group() throws(Diagnostic) -> MathSyntax {
+        try enter(); defer { nesting -= 1 }
         if current.kind == .leftBrace {
             advance()
             let inner = try sum()
@@ -377,7 +384,7 @@ struct LaTeXParser {
         case "begin": return try environment(l)
         case "cdot", "times": throw Diagnostic(.syntax, "expected an expression before \\\(c)", at: l)
         default:
-            if LaTeXLexer.greekNames.values.contains(c) || ["sigma", "alpha", "beta", "gamma", "theta", "lambda", "mu", "phi", "psi", "omega", "tau", "eta", "xi", "rho", "delta", "epsilon", "varphi"].contains(c) {
+            if greekLetterNames.contains(c) {
                 return try named(c + (try subscriptSuffix()), l)
             }
             throw Diagnostic(.syntax, "unknown command \\\(c)", at: l)
@@ -434,10 +441,7 @@ struct LaTeXParser {
         let saved = position
         advance(); advance()   // `{` `\partial`
         guard let function = try? functionName(), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
-              case let .letter(v) = current.kind else { position = saved; return nil }
-        advance()
-        let variable = String(v) + (try subscriptSuffix())
-        guard accept(.rightBrace) else { position = saved; return nil }
+              let variable = try? functionName().name, accept(.rightBrace) else { position = saved; return nil }
         var head = GradientHead(target: [function], column: nil, argument: nil, location: l)
         head.variable = variable
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
@@ -449,7 +453,8 @@ struct LaTeXParser {
     private mutating func differentialNotation(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
         let saved = position
         advance()
-        guard (try? subscriptSuffix()) != nil, let head = try? gradientHead(l) else { position = saved; return nil }
+        guard (try? subscriptSuffix()) != nil, let head = try? gradientHead(l),
+              head.target.allSatisfy({ isFunction($0.name) }) else { position = saved; return nil }
         return head
     }
 
@@ -468,6 +473,10 @@ struct LaTeXParser {
 
     /// After `\nabla`: a name, `(g \circ f)`, maybe an evaluation point `(f(x))`.
     private mutating func gradientHead(_ l: SourceLocation) throws(Diagnostic) -> GradientHead {
+        var order = 1
+        if accept(.caret) {   // `\nabla^{2} F`: a Hessian
+            if case let .expression(.number(n, _)) = try group(), let k = n.intValue { order = k } else { order = 0 }
+        }
         var target: [LocatedName]
         if accept(.leftParen) {
             target = [try functionName()]
@@ -478,12 +487,14 @@ struct LaTeXParser {
             while accept(.command("circ")) { target.append(try functionName()) }
         }
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        head.order = order
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
     }
 
     /// A function's name: a letter with its subscript, `\text{…}`, `\sigma`.
     private mutating func functionName() throws(Diagnostic) -> LocatedName {
+        try enter(); defer { nesting -= 1 }
         let l = location(current)
         switch current.kind {
         case let .letter(c):
@@ -492,7 +503,7 @@ struct LaTeXParser {
         case let .command(c) where ["text", "mathrm", "operatorname", "mathit"].contains(c):
             advance()
             return LocatedName(name: try textGroup().trimmed.replacingSpaces + (try subscriptSuffix()), location: l)
-        case let .command(c) where LaTeXLexer.greekNames.values.contains(c) || c == "sigma" || c == "varphi":
+        case let .command(c) where greekLetterNames.contains(c):
             advance()
             return LocatedName(name: c, location: l)
         case .leftParen:
@@ -556,6 +567,7 @@ struct LaTeXParser {
             throw error("expected '&', '\\\\' or \\end{\(name)}, found \(current.describe)")
         }
         let width = rows.map(\.count).max() ?? 0
+        if width == 0 { throw Diagnostic(.syntax, "this matrix is empty", at: l) }
         if rows.contains(where: { $0.count != width }) {
             throw Diagnostic(.syntax, "the rows of this matrix have different lengths", at: l)
         }

@@ -27,13 +27,16 @@ struct SheetScanner {
             let u = Array(s.utf8)
             return k + u.count <= b.count && Array(b[k..<(k + u.count)]) == u
         }
+        var absent = Set<String>()   // closers already known not to occur again: no rescans
         func find(_ s: String, from k: Int) -> Int? {
+            if absent.contains(s) { return nil }
             var j = k
             while j < b.count {
                 if b[j] == UInt8(ascii: "\\") && !s.hasPrefix("\\") { j += 2; continue }
                 if starts(s, at: j) { return j }
                 j += 1
             }
+            absent.insert(s)
             return nil
         }
         let environments = ["equation", "align", "gather", "eqnarray", "multline"]

@@ -39,5 +39,7 @@ struct GradientHead {
     var argument: [ExpressionSyntax]?
     /// `\frac{\partial L}{\partial w_1}`: the column of this variable.
     var variable: String?
+    /// 1 for a Jacobian, 2 for `\nabla^{2}` (a Hessian; 0 when unreadable).
+    var order = 1
     let location: SourceLocation
 }

@@ -201,3 +201,61 @@ import Testing
         #expect(report.warnings.map { $0.location?.description } == ["7:5"])
     }
 }
+
+/// Found in review; each kept as a test.
+@Suite struct SheetReviewRegressionTests {
+    func check(_ text: String) -> CheckReport { SheetChecker(source: SourceText(name: "r.md", text: text)).check() }
+
+    @Test func separatorsInTextDoNotHang() {
+        let r = check("Exercise 1\n$f(x) = x^2 \\text{ et } g(x) = 3x$\n$\\text{où}$\n$$\\nabla f = 2x \\text{ and } \\nabla g = 3$$\n")
+        #expect(r.claims.map(\.verdict) == [.correct, .correct])
+    }
+
+    @Test func emptyMatricesAndDeepNestingAreErrorsNotCrashes() {
+        let empty = check("$$f(x_1, x_2) = x_1 x_2$$\n$$\\text{colonne}_1 \\nabla f = \\begin{pmatrix}\\end{pmatrix}$$\n")
+        #expect(empty.errors.map(\.message) == ["this matrix is empty"])
+        let roots = check("$$f(x) = " + String(repeating: "\\sqrt", count: 20_000) + " x$$\n")
+        #expect(roots.errors.first?.kind == .nestingTooDeep)
+        let divisions = check("$$f(x) = 1" + String(repeating: "/x", count: 100_000) + "$$\n")
+        #expect(divisions.errors.first?.kind == .nestingTooDeep)
+        let powers = check("$$f(x) = x" + String(repeating: "^2", count: 100_000) + "$$\n")
+        #expect(powers.errors.first?.kind == .nestingTooDeep)
+    }
+
+    @Test func manyUnclosedDisplaysAreScannedOnce() {
+        let r = check(String(repeating: "\\[ x ", count: 50_000))
+        #expect(r.errors.count == 50_000)
+    }
+
+    @Test func chainsOfBuiltinsAreLinear() throws {
+        let text = "g(x) = (x, 2x)\njacobian " + Array(repeating: "exp", count: 40).joined(separator: "∘") + "∘g\n"
+        let doc = try solve(text)
+        #expect(doc.results[0].links.count == 41)
+    }
+
+    @Test func claimsAtAnotherPointAreNotJudged() {
+        let r = check("""
+            Exercise 1
+            $$f(x_1, x_2) = \\begin{pmatrix} x_1 + x_2 \\\\ x_1 x_2 \\end{pmatrix}, \\quad h(u_1, u_2) = u_1^2 + u_2$$
+            $$\\nabla h(f(x)) : \\begin{pmatrix} x_1 \\\\ x_2 \\end{pmatrix} \\rightarrow \\begin{pmatrix} 2(x_1 + x_2) & 1 \\end{pmatrix}$$
+            $$h \\circ f(x_1, x_2) = u_1^2 + u_2$$
+            """)
+        #expect(r.claims.map(\.verdict) == [.unchecked, .unchecked])
+        #expect(r.claims[0].finding == .evaluatedElsewhere)
+        #expect(r.claims[1].finding == .foreignSymbols(["u_1", "u_2"]))
+    }
+
+    @Test func valuesOfKnownFunctionsAndOtherLayouts() {
+        let r = check("""
+            Exercise 1
+            $$F(x_1, x_2) = x_1^2 x_2$$
+            $$F(x_1, x_2) = x_2 x_1^2$$
+            $$\\nabla F = \\begin{pmatrix} 2 x_1 x_2 \\\\ x_1^2 \\end{pmatrix}$$
+            $$G(x_1, x_2) = \\begin{pmatrix} x_1 + x_2 \\\\ x_1 - x_2 \\end{pmatrix}$$
+            $$\\text{colonne}_2 \\nabla G = (1, -1)$$
+            $$\\nabla^{2} F = \\begin{pmatrix} 2x_2 & 2x_1 \\\\ 2x_1 & 0 \\end{pmatrix}$$
+            """)
+        #expect(r.claims.map(\.verdict) == [.correct, .correct, .correct, .unchecked])
+        #expect(r.claims[3].finding == .hessianNotRead)
+    }
+}
