@@ -75,3 +75,29 @@ import Testing
         #expect(isClose(J[0][0], symbolic[0], relative: 1e-9))
     }
 }
+
+@Suite struct TapeBatchTests {
+    /// A batch gives, point by point, what single evaluations give.
+    @Test(arguments: 0..<20) func batchAgainstSinglePoints(seed: UInt64) {
+        var g = SeededGenerator(seed: 12_000 + seed)
+        let s = ExpressionStore()
+        let trees = (0..<2).map { _ in RandomExpression.make(depth: 4, &g) }
+        let outputs = trees.map { RandomExpression.build($0, in: s) }
+        let inputs = RandomExpression.variableNames.map { s.symbol($0) }
+        var tape = Tape(store: s, outputs: outputs, inputs: inputs)
+        let points = (0..<17).map { _ in RandomExpression.point(&g) }
+        let columns = (0..<3).map { k in points.map { $0[k] } }
+        let batch = tape.vjp(batch: columns, cotangent: [1, -0.5])
+        let valuesOnly = tape.values(batch: columns)
+        for (a, b) in zip(valuesOnly.joined(), batch.values.joined()) where a.isFinite { #expect(isClose(a, b, relative: 0, absolute: 0)) }
+        for (p, point) in points.enumerated() {
+            let single = tape.vjp(at: point, cotangent: [1, -0.5])
+            for i in 0..<2 where single.values[i].isFinite {
+                #expect(isClose(batch.values[i][p], single.values[i], relative: 1e-12, absolute: 1e-12), "seed \(12_000 + seed)")
+            }
+            for k in 0..<3 where single.pullback[k].isFinite {
+                #expect(isClose(batch.gradients[k][p], single.pullback[k], relative: 1e-12, absolute: 1e-12), "seed \(12_000 + seed)")
+            }
+        }
+    }
+}
