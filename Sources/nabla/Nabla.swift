@@ -13,7 +13,7 @@ struct NablaCommand: ParsableCommand {
           nabla solve Examples/logistic-regression.nabla --format latex -o solution.tex
           nabla jacobian 'x*y' 'sin(x)' --wrt x,y
         """,
-        subcommands: [Solve.self, Check.self, Eval.self, JacobianCommand.self]
+        subcommands: [Solve.self, Check.self, Eval.self, Codegen.self, JacobianCommand.self]
     )
 }
 

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Nabla
+
+struct Codegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write each target's value and Jacobian as a self-contained C or Swift function.",
+        discussion: """
+        Examples:
+          nabla codegen Examples/chain-rule.nabla --lang c -o jacobians.c
+          nabla codegen Examples/logistic-regression.nabla --lang swift
+        Each function takes the variables, then the other symbols (in the order its comment gives),
+        and fills the values and the Jacobian (row-major, one row per output).
+        """
+    )
+
+    @Argument(help: "The .nabla file.")
+    var file: String
+
+    @Option(help: "c or swift.")
+    var lang: CodeGenerator.Language = .c
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let file = self.file, lang = self.lang, output = self.output
+        runWithLargeStack {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
+                return ExitStatus.unusableInput
+            }
+            let source = SourceText(name: file, bytes: Array(data))
+            do {
+                let document = try Document(source: source)
+                let generator = CodeGenerator(language: lang)
+                var text = lang == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
+                text += document.results.map { generator.function(named: $0.target, $0, in: document.store) }.joined(separator: "\n")
+                if let output {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+                return 0
+            } catch {
+                return report(error, source)
+            }
+        }
+    }
+}
+
+extension CodeGenerator.Language: ExpressibleByArgument {}
