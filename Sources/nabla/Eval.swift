@@ -16,13 +16,26 @@ struct Eval: ParsableCommand {
     var file: String
 
     @Option(help: "The point: NAME=VALUE pairs separated by commas, for every variable and constant.")
-    var at: String
+    var at: String?
+
+    @Option(help: "A CSV file of points (the header names the inputs); writes CSV, one row per point.")
+    var points: String?
+
+    @Option(name: .customLong("let"), help: "With --points: values of the constants, NAME=VALUE pairs separated by commas.")
+    var fixed: String?
+
+    @Option(name: [.short, .customLong("output")], help: "With --points: write the CSV to this file.")
+    var output: String?
+
+    func validate() throws {
+        if (at == nil) == (points == nil) { throw ValidationError("give either --at or --points") }
+    }
 
     @Flag(help: "Also compare the tape's forward and reverse modes, the symbolic Jacobian and central differences.")
     var check = false
 
     func run() throws {
-        let file = self.file, at = self.at, check = self.check
+        let file = self.file, at = self.at ?? self.fixed ?? "", check = self.check, points = self.points, output = self.output
         runWithLargeStack {
             var point: [String: Double] = [:]
             for pair in at.split(separator: ",") {
@@ -40,6 +53,7 @@ struct Eval: ParsableCommand {
             let source = SourceText(name: file, bytes: Array(data))
             do {
                 let document = try Document(source: source)
+                if let points { return evaluateTable(document, points, point, output) }
                 var out = ""
                 var problems: [Diagnostic] = []
                 for r in document.results {
@@ -75,4 +89,33 @@ private func table(_ rows: [[Double]]) -> String {
     return cells.map { row in
         "    " + row.enumerated().map { String(repeating: " ", count: widths[$0.offset] - $0.element.count) + $0.element }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
+}
+
+/// `nabla eval --points`: every target at every row, as CSV.
+private func evaluateTable(_ document: Document, _ path: String, _ fixed: [String: Double], _ output: String?) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("nabla: cannot read \(path): no such file or not readable\n".utf8))
+        return ExitStatus.unusableInput
+    }
+    do {
+        let table = try PointTable(csv: String(decoding: data, as: UTF8.self), source: path)
+        var header: [String] = []
+        var columns: [[Double]] = []
+        for r in document.results {
+            let e = try r.evaluate(table, fixed: fixed, in: document.store)
+            header += e.header
+            columns += e.columns
+        }
+        var text = header.joined(separator: ",") + "\n"
+        for p in 0..<table.count { text += columns.map { format($0[p]) }.joined(separator: ",") + "\n" }
+        if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) }
+        else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        return 0
+    } catch let error as Diagnostic {
+        FileHandle.standardError.write(Data("\(path):\(error.description)\n".utf8))
+        return ExitStatus.unusableInput
+    } catch {
+        FileHandle.standardError.write(Data("nabla: \(error)\n".utf8))
+        return ExitStatus.unusableInput
+    }
 }

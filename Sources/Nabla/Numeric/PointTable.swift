@@ -1,0 +1,67 @@
+/// Points read from CSV text: a header naming the inputs, one point per row.
+///
+/// ```
+/// x1,x2
+/// 0.5,1
+/// -1,2
+/// ```
+/// Errors name the row (1-based, the header is row 1) and the column.
+public struct PointTable {
+    public let names: [String]
+    /// `columns[k][p]`: input `names[k]` at point `p`.
+    public let columns: [[Double]]
+    public var count: Int { columns.first?.count ?? 0 }
+
+    public init(csv text: String, source name: String = "points") throws(Diagnostic) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let header = lines.first else { throw Diagnostic(.syntax, "\(name) is empty: expected a header naming the inputs", at: nil) }
+        names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharactersSpaces }
+        if let empty = names.firstIndex(where: \.isEmpty) {
+            throw Diagnostic(.syntax, "column \(empty + 1) of the header has no name", at: SourceLocation(line: 1, column: 1))
+        }
+        var columns = Array(repeating: [Double](), count: names.count)
+        for (index, line) in lines.enumerated().dropFirst() {
+            let row = index + 1
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells.count == names.count else {
+                throw Diagnostic(.syntax, "row \(row) has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(names.count)", at: SourceLocation(line: row, column: 1))
+            }
+            for (k, cell) in cells.enumerated() {
+                guard let v = Double(cell.trimmingCharactersSpaces) else {
+                    throw Diagnostic(.syntax, "row \(row), column \(names[k]): '\(cell)' is not a number", at: SourceLocation(line: row, column: 1))
+                }
+                columns[k].append(v)
+            }
+        }
+        self.columns = columns
+    }
+}
+
+private extension Substring {
+    var trimmingCharactersSpaces: String {
+        var s = self
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension TargetResult {
+    /// Values and Jacobian entries at every point of `table` (constants from `fixed`), as CSV
+    /// columns `target.value[i]` and `target.J[i,j]` (1-based), computed on the batched tape.
+    public func evaluate(_ table: PointTable, fixed: [String: Double], in store: ExpressionStore) throws(Diagnostic) -> (header: [String], columns: [[Double]]) {
+        let inputs = CodeGenerator.inputs(of: self, in: store)
+        var columns: [[Double]] = []
+        for name in inputs {
+            if let k = table.names.firstIndex(of: name) { columns.append(table.columns[k]) }
+            else if let v = fixed[name] { columns.append(Array(repeating: v, count: table.count)) }
+            else { throw Diagnostic(.missingValue, "\(target): the points have no column \(name), and --let does not give it", at: location) }
+        }
+        let tape = Tape(store: store, outputs: components + matrix.entries, inputs: inputs.map { store.symbol($0) })
+        let out = tape.values(batch: columns)
+        var header = (1...components.count).map { "\(target).value[\($0)]" }
+        for i in 1...matrix.rows { for j in 1...matrix.columns { header.append("\(target).J[\(i),\(j)]") } }
+        return (header, out)
+    }
+}
