@@ -35,8 +35,9 @@ public struct Tape {
     public let outputSlots: [Int]
     public let inputCount: Int
 
-    private var value: [Double]
-    private var tangent: [Double]
+    /// Work buffers: each instruction's value and tangent after the last evaluation.
+    private(set) var value: [Double]
+    private(set) var tangent: [Double]
     private var adjoint: [Double]
 
     public var instructionCount: Int { operations.count }

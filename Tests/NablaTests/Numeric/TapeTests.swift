@@ -101,3 +101,31 @@ import Testing
         }
     }
 }
+
+@Suite struct HessianVectorProductTests {
+    /// H·v on the tape against the symbolic Hessian (`hessian F`) times v.
+    @Test(arguments: 0..<30) func againstTheSymbolicHessian(seed: UInt64) throws {
+        var g = SeededGenerator(seed: 15_000 + seed)
+        let tree = RandomExpression.make(depth: 3, &g)
+        let s = ExpressionStore()
+        let f = RandomExpression.build(tree, in: s)
+        let xs = RandomExpression.variableNames.map { s.symbol($0) }
+        let gradient = s.jacobian([f], xs).entries
+        let hessian = s.jacobian(gradient, xs)
+        var tape = Tape(store: s, outputs: [f], inputs: xs)
+        var compared = 0
+        defer { #expect(compared > 0, "seed \(15_000 + seed): nothing compared") }
+        for _ in 0..<3 {
+            let p = RandomExpression.point(&g)
+            let v = RandomExpression.point(&g)
+            let hv = tape.hessianVectorProduct(at: p, along: v)
+            let H = s.evaluate(hessian.entries, at: RandomExpression.environment(p))
+            for i in 0..<3 {
+                let expected = (0..<3).map { H[i * 3 + $0] * v[$0] }.reduce(0, +)
+                guard expected.isFinite, abs(expected) < 1e6 else { continue }
+                compared += 1
+                #expect(isClose(hv[i], expected, relative: 1e-8, absolute: 1e-8), "seed \(15_000 + seed): H·v[\(i)] \(hv[i]) vs \(expected)")
+            }
+        }
+    }
+}
