@@ -24,8 +24,13 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("let"), help: "With --points: values of the constants, NAME=VALUE pairs separated by commas.")
     var fixed: String?
 
-    @Option(name: [.short, .customLong("output")], help: "With --points: write the CSV to this file.")
+    @Option(name: [.short, .customLong("output")], help: "With --points: write the result to this file.")
     var output: String?
+
+    enum TableFormat: String, ExpressibleByArgument { case csv, json }
+
+    @Option(help: "With --points: csv (one row per point) or json ({\"columns\": […], \"rows\": [[…], …]}).")
+    var format: TableFormat = .csv
 
     func validate() throws {
         if (at == nil) == (points == nil) { throw ValidationError("give either --at or --points") }
@@ -36,6 +41,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let file = self.file, at = self.at ?? self.fixed ?? "", check = self.check, points = self.points, output = self.output
+        let json = self.format == .json
         runWithLargeStack {
             var point: [String: Double] = [:]
             for pair in at.split(separator: ",") {
@@ -53,7 +59,7 @@ struct Eval: ParsableCommand {
             let source = SourceText(name: file, bytes: Array(data))
             do {
                 let document = try Document(source: source)
-                if let points { return evaluateTable(document, points, point, output) }
+                if let points { return evaluateTable(document, points, point, output, json: json) }
                 var out = ""
                 var problems: [Diagnostic] = []
                 for r in document.results {
@@ -64,8 +70,8 @@ struct Eval: ParsableCommand {
                         problems.append(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: severity))
                         continue
                     }
-                    let at = r.variables.map { "\($0) = \(format(point[$0]!))" }.joined(separator: ", ")
-                    out += "\(r.target) at (\(at)):\n  value    " + e.values.map(format).joined(separator: "  ") + "\n"
+                    let at = r.variables.map { "\($0) = \(formatted(point[$0]!))" }.joined(separator: ", ")
+                    out += "\(r.target) at (\(at)):\n  value    " + e.values.map(formatted).joined(separator: "  ") + "\n"
                     out += "  jacobian\n" + table(e.jacobian)
                     for (route, d) in e.differences { out += "  largest relative difference, \(route): \(String(format: "%.1e", d))\n" }
                     out += "\n"
@@ -80,42 +86,72 @@ struct Eval: ParsableCommand {
     }
 }
 
-private func format(_ x: Double) -> String { String(format: "%.10g", x) }
+private func formatted(_ x: Double) -> String { String(format: "%.10g", x) }
 
 /// Rows of numbers, columns aligned on their width.
 private func table(_ rows: [[Double]]) -> String {
-    let cells = rows.map { $0.map(format) }
+    let cells = rows.map { $0.map(formatted) }
     let widths = (0..<(cells.first?.count ?? 0)).map { j in cells.map { $0[j].count }.max() ?? 0 }
     return cells.map { row in
         "    " + row.enumerated().map { String(repeating: " ", count: widths[$0.offset] - $0.element.count) + $0.element }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
 }
 
-/// `nabla eval --points`: every target at every row, as CSV.
-private func evaluateTable(_ document: Document, _ path: String, _ fixed: [String: Double], _ output: String?) -> Int32 {
+/// `nabla eval --points`: every target at every row, as CSV or JSON, written chunk by chunk
+/// with progress on a terminal.
+private func evaluateTable(_ document: Document, _ path: String, _ fixed: [String: Double], _ output: String?, json: Bool) -> Int32 {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("nabla: cannot read \(path): no such file or not readable\n".utf8))
         return ExitStatus.unusableInput
     }
     do {
         let table = try PointTable(csv: String(decoding: data, as: UTF8.self), source: path)
-        var header: [String] = []
-        var columns: [[Double]] = []
-        for r in document.results {
-            let e = try r.evaluate(table, fixed: fixed, in: document.store)
-            header += e.header
-            columns += e.columns
+        let sink: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
+                FileHandle.standardError.write(Data("nabla: cannot write \(output)\n".utf8))
+                return ExitStatus.unusableInput
+            }
+            sink = handle
+        } else {
+            sink = FileHandle.standardOutput
         }
-        var text = header.joined(separator: ",") + "\n"
-        for p in 0..<table.count { text += columns.map { format($0[p]) }.joined(separator: ",") + "\n" }
-        if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) }
-        else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        let showProgress = isatty(2) == 1 && table.count > 50_000
+        let chunk = 10_000
+        var start = 0
+        var first = true
+        repeat {
+            let end = min(table.count, start + chunk)
+            let part = table.rows(start..<end)
+            var header: [String] = []
+            var columns: [[Double]] = []
+            for r in document.results {
+                let e = try r.evaluate(part, fixed: fixed, in: document.store)
+                header += e.header
+                columns += e.columns
+            }
+            var text = ""
+            if first {
+                text += json ? "{\"columns\": [" + header.map { "\"\($0)\"" }.joined(separator: ", ") + "],\n \"rows\": [" : header.joined(separator: ",") + "\n"
+            }
+            for p in 0..<(end - start) {
+                let cells = columns.map { json ? jsonNumber($0[p]) : formatted($0[p]) }
+                if json { text += (first && p == 0 ? "\n  [" : ",\n  [") + cells.joined(separator: ", ") + "]" }
+                else { text += cells.joined(separator: ",") + "\n" }
+            }
+            sink.write(Data(text.utf8))
+            first = false
+            start = end
+            if showProgress { FileHandle.standardError.write(Data("\r\(start) / \(table.count) points".utf8)) }
+        } while start < table.count
+        if json { sink.write(Data("]}\n".utf8)) }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         return 0
-    } catch let error as Diagnostic {
-        FileHandle.standardError.write(Data("\(path):\(error.description)\n".utf8))
-        return ExitStatus.unusableInput
     } catch {
-        FileHandle.standardError.write(Data("nabla: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("\(path):\(error.description)\n".utf8))
         return ExitStatus.unusableInput
     }
 }
+
+/// A number in JSON: non-finite values have no JSON form and are written as null.
+private func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }

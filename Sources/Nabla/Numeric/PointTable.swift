@@ -10,6 +10,13 @@ public struct PointTable {
     public let names: [String]
     /// `columns[k][p]`: input `names[k]` at point `p`.
     public let columns: [[Double]]
+
+    public init(names: [String], columns: [[Double]]) { self.names = names; self.columns = columns }
+
+    /// Rows `range` only, to work through a long table in chunks.
+    public func rows(_ range: Range<Int>) -> PointTable {
+        PointTable(names: names, columns: columns.map { Array($0[range]) })
+    }
     public var count: Int { columns.first?.count ?? 0 }
 
     public init(csv text: String, source name: String = "points") throws(Diagnostic) {
