@@ -65,7 +65,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
     for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
     var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
-    if let problem = Guard.tooLargeToPrint(results, store), options.format != .stats {
+    if let problem = Guard.tooLargeToPrint(results, store, namesSharedParts: options.format == .text), options.format != .stats {
         FileHandle.standardError.write(Data((problem.render(in: source) + "\n").utf8))
         return ExitStatus.unusableInput
     }

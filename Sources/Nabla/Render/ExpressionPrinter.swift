@@ -31,7 +31,14 @@ public final class ExpressionPrinter {
 
     public func string(_ id: ExprID) -> String { printed(id).text }
 
+    /// Names for shared sub-expressions: a named node prints as its name (see ``SharedNames``).
+    public var names: [ExprID: String] = [:] { didSet { memo = [:] } }
+
+    /// The expression a name stands for, with the names of its own shared parts.
+    public func definition(_ id: ExprID) -> String { make(id).text }
+
     func printed(_ id: ExprID) -> Printed {
+        if let name = names[id] { return Printed(text: name, level: .atom) }
         if let p = memo[id] { return p }
         let p = make(id)
         memo[id] = p

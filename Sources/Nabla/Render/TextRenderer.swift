@@ -10,8 +10,19 @@ public struct TextRenderer {
 
     public init(store: ExpressionStore) { printer = ExpressionPrinter(store: store, notation: .text) }
 
+    /// The printed size past which shared sub-expressions are named.
+    public static let namingThreshold = 20_000
+
     public func render(_ result: TargetResult) -> String {
-        "\(result.title) =\n" + matrix(result.matrix)
+        let size = result.matrix.entries.reduce(0) { min(Int.max / 4, $0 + printer.store.treeSize($1)) }
+        guard size > TextRenderer.namingThreshold else { return "\(result.title) =\n" + matrix(result.matrix) }
+        // Too long written out: name what the entries share, then say what the names stand for.
+        let shared = SharedNames(result.matrix.entries, in: printer.store)
+        printer.names = shared.names
+        defer { printer.names = [:] }
+        var out = "\(result.title) =\n" + matrix(result.matrix) + "where\n"
+        for id in shared.order { out += "  \(shared.names[id]!) = \(printer.definition(id))\n" }
+        return out
     }
 
     /// The matrix with aligned columns; one row prints in square brackets.

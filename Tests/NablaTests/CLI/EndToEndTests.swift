@@ -71,10 +71,14 @@ import Testing
         let r = try run(["solve", file.path])
         #expect(r.status == 2)
         #expect(r.stderr.hasSuffix("bad.nabla:1:9: error: division by zero\n  f(x) = x/0\n          ^\n"))
-        // Deeply composed: refused with a message instead of printing forever.
+        // Deeply composed: the text names the shared parts; LaTeX, which cannot, refuses with a message.
         try ("h(x) = sin(x) + x^2\njacobian " + Array(repeating: "h", count: 40).joined(separator: "∘") + "\n")
             .write(to: file, atomically: true, encoding: .utf8)
-        let deep = try run(["solve", file.path])
+        let named = try run(["solve", file.path])
+        #expect(named.status == 0)
+        #expect(named.stdout.contains("\nwhere\n  t1 = sin(x) + x^2\n  t2 = sin(t1)\n"))
+        #expect(named.stdout.count < 20_000)
+        let deep = try run(["solve", file.path, "--format", "latex"])
         #expect(deep.status == 2)
         #expect(deep.stderr.contains("would print as"))
         let stats = try run(["solve", file.path, "--format", "stats"])

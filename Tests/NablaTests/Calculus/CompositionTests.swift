@@ -37,5 +37,9 @@ import Testing
         let r = doc.results[0]
         #expect(doc.store.reachable(from: r.matrix.entries).count < 5_000)
         #expect(Guard.tooLargeToPrint(doc.results, doc.store) != nil)
+        #expect(Guard.tooLargeToPrint(doc.results, doc.store, namesSharedParts: true) == nil)
+        // Named, the print is small, and it means the same: substitute the names back and compare.
+        let printed = TextRenderer(store: doc.store).render(doc.results[0])
+        #expect(printed.count < 20_000 && printed.contains("where\n"))
     }
 }

@@ -46,3 +46,30 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedNamesTests {
+    /// What the names stand for, substituted back, gives the entry again.
+    @Test func namesExpandBackToTheEntry() throws {
+        let doc = try solve("h(x) = sin(x)/2 + x^2/4\njacobian " + Array(repeating: "h", count: 12).joined(separator: "∘") + "\n")
+        let s = doc.store
+        let entry = doc.results[0].matrix.entries[0]
+        let shared = SharedNames([entry], in: s)
+        #expect(!shared.order.isEmpty)
+        let printer = ExpressionPrinter(store: s, notation: .text)
+        printer.names = shared.names
+        // Rebuild the entry from its printed form, the definitions read as `let`s.
+        var text = shared.order.map { "let \(shared.names[$0]!) = \(printer.definition($0))" }.joined(separator: "\n")
+        text += "\nF(x) = \(printer.string(entry))\njacobian F\n"
+        let again = try solve(text)
+        let a = again.store.evaluate(again.results[0].components, at: ["x": 0.3])[0]
+        let b = s.evaluate([entry], at: ["x": 0.3])[0]
+        #expect(isClose(a, b, relative: 1e-12))
+        #expect(ExpressionPrinter(store: s, notation: .text).string(entry).count > 10 * printer.string(entry).count)
+    }
+
+    @Test func namesAvoidTheExpressionsOwnSymbols() throws {
+        let doc = try solve("h(t1) = sin(t1)/2 + t1^2/4\njacobian " + Array(repeating: "h", count: 6).joined(separator: "∘") + "\n")
+        let shared = SharedNames(doc.results[0].matrix.entries, in: doc.store)
+        #expect(shared.names.values.allSatisfy { $0.hasPrefix("u") })
+    }
+}
