@@ -37,15 +37,5 @@ extension ExpressionStore {
 
 extension ElementaryFunction {
     /// The function's value at `x` in double precision: `ElementaryFunction.sigmoid.value(at: 0)` is 0.5.
-    public func value(at x: Double) -> Double {
-        switch self {
-        case .exp: Foundation.exp(x)
-        case .log: Foundation.log(x)
-        case .sin: Foundation.sin(x)
-        case .cos: Foundation.cos(x)
-        case .tan: Foundation.tan(x)
-        case .tanh: Foundation.tanh(x)
-        case .sigmoid: 1 / (1 + Foundation.exp(-x))
-        }
-    }
+    public func value(at x: Double) -> Double { value(x) }
 }

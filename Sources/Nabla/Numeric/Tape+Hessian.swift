@@ -40,7 +40,7 @@ extension Tape {
                 }
             case let .integerPower(b, n):
                 let u = value[b], nn = Double(n)
-                push(b, nn * Tape.pow(u, n - 1), nn * (nn - 1) * Tape.pow(u, n - 2) * tangent[b])
+                push(b, nn * integerPower(u, n - 1), nn * (nn - 1) * integerPower(u, n - 2) * tangent[b])
             case let .power(b, e):
                 let u = value[b], v = value[e], f = value[i], tu = tangent[b], tv = tangent[e], tf = tangent[i]
                 let gb = v * Foundation.pow(u, v - 1)
@@ -49,7 +49,7 @@ extension Tape {
                 push(e, f * Foundation.log(u), tf * Foundation.log(u) + f * tu / u)
             case let .apply(fn, x):
                 let u = value[x], fu = value[i]
-                push(x, Tape.derivative(fn, u, fu), Tape.secondDerivative(fn, u, fu) * tangent[x])
+                push(x, fn.derivative(u, fu), Tape.secondDerivative(fn, u, fu) * tangent[x])
             }
         }
         return result

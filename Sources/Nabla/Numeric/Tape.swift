@@ -108,21 +108,11 @@ public struct Tape {
                 var p = 1.0
                 for k in r { p *= value[operands[k]] }
                 value[i] = p
-            case let .integerPower(b, n): value[i] = Tape.pow(value[b], n)
+            case let .integerPower(b, n): value[i] = integerPower(value[b], n)
             case let .power(b, e): value[i] = Foundation.pow(value[b], value[e])
             case let .apply(f, a): value[i] = f.value(at: value[a])
             case .undefined: value[i] = .nan
             }
-        }
-    }
-
-    static func pow(_ x: Double, _ n: Int) -> Double {
-        switch n {
-        case 2: return x * x
-        case -1: return 1 / x
-        case 3: return x * x * x
-        case -2: return 1 / (x * x)
-        default: return Foundation.pow(x, Double(n))
         }
     }
 
@@ -166,28 +156,15 @@ public struct Tape {
                     t += p
                 }
                 tangent[i] = t
-            case let .integerPower(b, n): tangent[i] = Double(n) * Tape.pow(value[b], n - 1) * tangent[b]
+            case let .integerPower(b, n): tangent[i] = Double(n) * integerPower(value[b], n - 1) * tangent[b]
             case let .power(b, e):
                 let u = value[b], v = value[e]
                 let dv = tangent[e] == 0 ? 0 : value[i] * Foundation.log(u) * tangent[e]
                 tangent[i] = v * Foundation.pow(u, v - 1) * tangent[b] + dv
-            case let .apply(f, a): tangent[i] = Tape.derivative(f, value[a], value[i]) * tangent[a]
+            case let .apply(f, a): tangent[i] = f.derivative(value[a], value[i]) * tangent[a]
             }
         }
         return (outputSlots.map { value[$0] }, outputSlots.map { tangent[$0] })
-    }
-
-    /// f'(x) for an elementary function, given x and f(x).
-    static func derivative(_ f: ElementaryFunction, _ x: Double, _ fx: Double) -> Double {
-        switch f {
-        case .exp: return fx
-        case .log: return 1 / x
-        case .sin: return Foundation.cos(x)
-        case .cos: return -Foundation.sin(x)
-        case .tan: return 1 + fx * fx
-        case .tanh: return 1 - fx * fx
-        case .sigmoid: return fx * (1 - fx)
-        }
     }
 
     // MARK: Reverse mode
@@ -211,12 +188,12 @@ public struct Tape {
                     for j in r where j != k { p *= value[operands[j]] }
                     adjoint[operands[k]] += p
                 }
-            case let .integerPower(b, n): adjoint[b] += a * Double(n) * Tape.pow(value[b], n - 1)
+            case let .integerPower(b, n): adjoint[b] += a * Double(n) * integerPower(value[b], n - 1)
             case let .power(b, e):
                 let u = value[b], v = value[e]
                 adjoint[b] += a * v * Foundation.pow(u, v - 1)
                 adjoint[e] += a * value[i] * Foundation.log(u)
-            case let .apply(f, x): adjoint[x] += a * Tape.derivative(f, value[x], value[i])
+            case let .apply(f, x): adjoint[x] += a * f.derivative(value[x], value[i])
             }
         }
         return (outputSlots.map { value[$0] }, gradient)

@@ -77,6 +77,20 @@ import Testing
 }
 
 @Suite struct TapeBatchTests {
+    /// The same batch in Float agrees with Double to Float's precision.
+    @Test func floatAgainstDouble() throws {
+        let doc = try solve(try Fixtures.example("logistic-regression.nabla"))
+        let F = doc.results[1]
+        let inputs = CodeGenerator.inputs(of: F, in: doc.store).map { doc.store.symbol($0) }
+        let tape = Tape(store: doc.store, outputs: F.components, inputs: inputs)
+        var g = SeededGenerator(seed: 77)
+        let columns: [[Double]] = inputs.map { _ in (0..<64).map { _ in Double.random(in: -2...2, using: &g) } }
+        let double = tape.vjp(batch: columns, cotangent: [1.0])
+        let single = tape.vjp(batch: columns.map { $0.map(Float.init) }, cotangent: [Float(1)])
+        for (a, b) in zip(double.values.joined(), single.values.joined()) { #expect(isClose(a, Double(b), relative: 1e-5, absolute: 1e-6)) }
+        for (a, b) in zip(double.gradients.joined(), single.gradients.joined()) { #expect(isClose(a, Double(b), relative: 1e-4, absolute: 1e-5)) }
+    }
+
     /// A batch gives, point by point, what single evaluations give.
     @Test(arguments: 0..<20) func batchAgainstSinglePoints(seed: UInt64) {
         var g = SeededGenerator(seed: 12_000 + seed)

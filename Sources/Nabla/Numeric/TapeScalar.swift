@@ -1,0 +1,71 @@
+import Foundation
+
+/// The floating-point types the batched tape computes in: `Double` and `Float`.
+public protocol TapeScalar: BinaryFloatingPoint {
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func sin(_ x: Self) -> Self
+    static func cos(_ x: Self) -> Self
+    static func tan(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func pow(_ x: Self, _ y: Self) -> Self
+}
+
+extension Double: TapeScalar {
+    public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
+    public static func log(_ x: Double) -> Double { Foundation.log(x) }
+    public static func sin(_ x: Double) -> Double { Foundation.sin(x) }
+    public static func cos(_ x: Double) -> Double { Foundation.cos(x) }
+    public static func tan(_ x: Double) -> Double { Foundation.tan(x) }
+    public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
+    public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+}
+
+extension Float: TapeScalar {
+    public static func exp(_ x: Float) -> Float { Foundation.exp(x) }
+    public static func log(_ x: Float) -> Float { Foundation.log(x) }
+    public static func sin(_ x: Float) -> Float { Foundation.sin(x) }
+    public static func cos(_ x: Float) -> Float { Foundation.cos(x) }
+    public static func tan(_ x: Float) -> Float { Foundation.tan(x) }
+    public static func tanh(_ x: Float) -> Float { Foundation.tanh(x) }
+    public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.pow(x, y) }
+}
+
+extension ElementaryFunction {
+    /// The function's value at `x`, in any ``TapeScalar``.
+    func value<T: TapeScalar>(_ x: T) -> T {
+        switch self {
+        case .exp: T.exp(x)
+        case .log: T.log(x)
+        case .sin: T.sin(x)
+        case .cos: T.cos(x)
+        case .tan: T.tan(x)
+        case .tanh: T.tanh(x)
+        case .sigmoid: 1 / (1 + T.exp(-x))
+        }
+    }
+
+    /// f'(x), given x and f(x).
+    func derivative<T: TapeScalar>(_ x: T, _ fx: T) -> T {
+        switch self {
+        case .exp: fx
+        case .log: 1 / x
+        case .sin: T.cos(x)
+        case .cos: -T.sin(x)
+        case .tan: 1 + fx * fx
+        case .tanh: 1 - fx * fx
+        case .sigmoid: fx * (1 - fx)
+        }
+    }
+}
+
+/// `x^n` for an integer `n`, with the common small powers multiplied out.
+func integerPower<T: TapeScalar>(_ x: T, _ n: Int) -> T {
+    switch n {
+    case 2: return x * x
+    case -1: return 1 / x
+    case 3: return x * x * x
+    case -2: return 1 / (x * x)
+    default: return T.pow(x, T(n))
+    }
+}
