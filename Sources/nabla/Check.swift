@@ -29,11 +29,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let file = self.file, format = self.format, lang = self.lang
         runWithLargeStack {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
-                return ExitStatus.unusableInput
-            }
-            let source = SourceText(name: file, bytes: Array(data))
+            guard let source = readSource(file) else { return ExitStatus.unusableInput }
             let report = SheetChecker(source: source).check()
             if report.claims.isEmpty && !report.errors.isEmpty {
                 for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }

@@ -26,11 +26,7 @@ struct Codegen: ParsableCommand {
     func run() throws {
         let file = self.file, lang = self.lang, output = self.output
         runWithLargeStack {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
-                return ExitStatus.unusableInput
-            }
-            let source = SourceText(name: file, bytes: Array(data))
+            guard let source = readSource(file) else { return ExitStatus.unusableInput }
             do {
                 let document = try Document(source: source)
                 let generator = CodeGenerator(language: lang)

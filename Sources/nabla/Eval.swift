@@ -52,11 +52,7 @@ struct Eval: ParsableCommand {
                 }
                 point[parts[0]] = v
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
-                return ExitStatus.unusableInput
-            }
-            let source = SourceText(name: file, bytes: Array(data))
+            guard let source = readSource(file) else { return ExitStatus.unusableInput }
             do {
                 let document = try Document(source: source)
                 if let points { return evaluateTable(document, points, point, output, json: json) }
@@ -100,12 +96,9 @@ private func table(_ rows: [[Double]]) -> String {
 /// `nabla eval --points`: every target at every row, as CSV or JSON, written chunk by chunk
 /// with progress on a terminal.
 private func evaluateTable(_ document: Document, _ path: String, _ fixed: [String: Double], _ output: String?, json: Bool) -> Int32 {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("nabla: cannot read \(path): no such file or not readable\n".utf8))
-        return ExitStatus.unusableInput
-    }
+    guard let points = readSource(path) else { return ExitStatus.unusableInput }
     do {
-        let table = try PointTable(csv: String(decoding: data, as: UTF8.self), source: path)
+        let table = try PointTable(csv: String(decoding: points.bytes, as: UTF8.self), source: path)
         let sink: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {

@@ -101,3 +101,12 @@ func report(_ error: any Error, _ source: SourceText?) -> Int32 {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     return ExitStatus.unusableInput
 }
+
+/// The file at `path`, or nil after saying on standard error that it cannot be read.
+func readSource(_ path: String) -> SourceText? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("nabla: cannot read \(path): no such file or not readable\n".utf8))
+        return nil
+    }
+    return SourceText(name: path, bytes: Array(data))
+}

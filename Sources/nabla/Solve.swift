@@ -28,11 +28,7 @@ struct Solve: ParsableCommand {
     func run() throws {
         let file = self.file, output = self.output
         runWithLargeStack {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("nabla: cannot read \(file): no such file or not readable\n".utf8))
-                return ExitStatus.unusableInput
-            }
-            let source = SourceText(name: file, bytes: Array(data))
+            guard let source = readSource(file) else { return ExitStatus.unusableInput }
             let title = (file as NSString).lastPathComponent
             if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
                 // A sheet: solve what its statements ask for.

@@ -42,8 +42,7 @@ public struct SheetChecker {
             var results: [TargetResult] = []
             defer {
                 if !results.isEmpty {
-                    let values = scope.bindings.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value) }
-                    exercises.append(WorkedSolution.Exercise(results: results, values: values))
+                    exercises.append(WorkedSolution.Exercise(results: results, values: scope.values))
                 }
             }
             // Read the whole exercise first: values given after the question count too.

@@ -26,7 +26,7 @@ public final class Document {
     public private(set) var results: [TargetResult] = []
     public private(set) var warnings: [Diagnostic] = []
     /// The values given with `let`, by name.
-    public var values: [(String, ExprID)] { scope.bindings.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value) } }
+    public var values: [(String, ExprID)] { scope.values }
 
     private let scope: Scope
     private let targetName: String?

@@ -19,6 +19,9 @@ final class Scope {
         self.simplifier = simplifier ?? Simplifier(store: store)
     }
 
+    /// The values given so far, by name in reading order (`y1` before `y2` before `y10`).
+    var values: [(String, ExprID)] { bindings.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value) } }
+
     /// Gives `name` the value of `syntax`, for the work that follows.
     func bind(_ name: String, _ syntax: ExpressionSyntax) throws(Diagnostic) {
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)

@@ -77,12 +77,8 @@ public struct CheckRenderer {
             fields.append("\"entries\": [" + entries.joined(separator: ", ") + "]")
             claims.append("{" + fields.joined(separator: ", ") + "}")
         }
-        let errors = report.errors.map { e in
-            "{\"line\": \(e.location?.line ?? 0), \"column\": \(e.location?.column ?? 0), \"message\": \(jsonString(e.message))}"
-        }
-        let warnings = report.warnings.map { w in
-            "{\"line\": \(w.location?.line ?? 0), \"column\": \(w.location?.column ?? 0), \"message\": \(jsonString(w.message))}"
-        }
+        let errors = report.errors.map(\.jsonObject)
+        let warnings = report.warnings.map(\.jsonObject)
         return "{\"claims\": [" + claims.joined(separator: ",\n  ") + "],\n \"errors\": [" + errors.joined(separator: ", ") + "],\n"
             + " \"warnings\": [" + warnings.joined(separator: ", ") + "],\n"
             + " \"summary\": {\"claims\": \(report.claims.count), \"correct\": \(report.correctCount), \"wrong\": \(report.wrongCount), \"unchecked\": \(report.uncheckedCount)}}\n"

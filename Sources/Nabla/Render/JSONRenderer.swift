@@ -20,9 +20,7 @@ public struct JSONRenderer {
         }
         out += "]"
         if !warnings.isEmpty {
-            out += ", \"warnings\": [" + warnings.map { w in
-                "{\"line\": \(w.location?.line ?? 0), \"column\": \(w.location?.column ?? 0), \"message\": \(jsonString(w.message))}"
-            }.joined(separator: ", ") + "]"
+            out += ", \"warnings\": [" + warnings.map(\.jsonObject).joined(separator: ", ") + "]"
         }
         return out + "}\n"
     }

@@ -22,3 +22,10 @@ func jsonString(_ s: String) -> String {
     }
     return out + "\""
 }
+
+extension Diagnostic {
+    /// `{"line": …, "column": …, "message": …}`, as the JSON outputs list problems (0 when no place).
+    var jsonObject: String {
+        "{\"line\": \(location?.line ?? 0), \"column\": \(location?.column ?? 0), \"message\": \(jsonString(message))}"
+    }
+}

@@ -9,7 +9,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// A source text split into lines, for turning byte offsets into locations and showing a line.
 public struct SourceText: Sendable {
     public let name: String
-    let bytes: [UInt8]
+    /// The text, as UTF-8 bytes.
+    public let bytes: [UInt8]
     private let lineStarts: [Int]
     /// Lines made of ASCII only, where a column is a byte distance.
     private let asciiLines: [Bool]
