@@ -82,7 +82,7 @@ struct Eval: ParsableCommand {
     }
 }
 
-private func formatted(_ x: Double) -> String { String(format: "%.10g", x) }
+private func formatted(_ x: Double) -> String { String(format: "%.10g", x == 0 ? 0 : x) }   // no "-0"
 
 /// Rows of numbers, columns aligned on their width.
 private func table(_ rows: [[Double]]) -> String {

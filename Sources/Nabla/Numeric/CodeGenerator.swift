@@ -23,8 +23,8 @@ public struct CodeGenerator {
         let tape = Tape(store: store, outputs: outputs, inputs: inputs.map { store.symbol($0) })
         let identifier = "nabla_" + name.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
         var body: [String] = []
-        for (i, op) in tape.operations.enumerated() {
-            body.append(declare("t\(i)", expression(op, tape)))
+        for (i, op) in tape.code.operations.enumerated() {
+            body += statements(i, op, tape.code)
         }
         let m = result.components.count
         var lines: [String] = []
@@ -56,28 +56,50 @@ public struct CodeGenerator {
         language == .c ? "const double \(name) = \(value);" : "let \(name): Double = \(value)"
     }
 
-    private func expression(_ op: Tape.Operation, _ tape: Tape) -> String {
-        func t(_ i: Int) -> String { "t\(i)" }
+    /// The declarations computing instruction `i` as `t<i>`.
+    private func statements(_ i: Int, _ op: TapeCode.Operation, _ code: TapeCode) -> [String] {
+        func t(_ r: Int) -> String { "t\(r)" }
+        func call(_ f: String, _ x: String) -> String { "\(f)(\(x))" }
         switch op {
-        case let .constant(c): return literal(c)
-        case let .input(k): return language == .c ? "in[\(k)]" : "input[\(k)]"
-        case let .add(r): return r.map { t(tape.operands[$0]) }.joined(separator: " + ")
-        case let .multiply(r): return r.map { t(tape.operands[$0]) }.joined(separator: " * ")
-        case let .integerPower(b, n):
-            switch n {
-            case 2: return "\(t(b)) * \(t(b))"
-            case 3: return "\(t(b)) * \(t(b)) * \(t(b))"
-            case -1: return "1.0 / \(t(b))"
-            case -2: return "1.0 / (\(t(b)) * \(t(b)))"
-            default: return "pow(\(t(b)), \(literal(Double(n))))"
+        case let .constant(c): return [declare(t(i), literal(c))]
+        case let .input(k): return [declare(t(i), language == .c ? "in[\(k)]" : "input[\(k)]")]
+        case let .linear(r, offset):
+            var text = offset == 0 ? "" : literal(offset)
+            for k in r {
+                let c = code.coefficients[k], name = t(code.operands[k])
+                let term = abs(c) == 1 ? name : "\(literal(abs(c))) * \(name)"
+                text += text.isEmpty ? (c < 0 ? "-" + term : term) : (c < 0 ? " - " : " + ") + term
             }
-        case let .power(b, e): return "pow(\(t(b)), \(t(e)))"
+            return [declare(t(i), text.isEmpty ? literal(0) : text)]
+        case let .multiply(r, c):
+            let factors = (c == 1 ? [] : [literal(c)]) + r.map { t(code.operands[$0]) }
+            return [declare(t(i), factors.joined(separator: " * "))]
+        case let .integerPower(b, n):
+            let text: String
+            switch n {
+            case 2: text = "\(t(b)) * \(t(b))"
+            case 3: text = "\(t(b)) * \(t(b)) * \(t(b))"
+            case -1: text = "1.0 / \(t(b))"
+            case -2: text = "1.0 / (\(t(b)) * \(t(b)))"
+            default: text = "pow(\(t(b)), \(literal(Double(n))))"
+            }
+            return [declare(t(i), text)]
+        case let .power(b, e): return [declare(t(i), "pow(\(t(b)), \(t(e)))")]
         case let .apply(f, a):
             switch f {
-            case .sigmoid: return "1.0 / (1.0 + exp(-\(t(a))))"
-            default: return "\(f.rawValue)(\(t(a)))"
+            case .sigmoid: return [declare(t(i), "1.0 / (1.0 + exp(-\(t(a))))")]
+            default: return [declare(t(i), call(f.rawValue, t(a)))]
             }
-        case .undefined: return language == .c ? "NAN" : "Double.nan"
+        case let .logSumExp(r):
+            // The largest argument first, so that no exp overflows.
+            let arguments = r.map { t(code.operands[$0]) }
+            let largest = arguments.dropFirst().reduce(arguments[0]) { language == .c ? "fmax(\($0), \($1))" : "max(\($0), \($1))" }
+            let m = "m\(i)"
+            let terms = arguments.map { call("exp", "\($0) - \(m)") }.joined(separator: " + ")
+            return [declare(m, largest), declare(t(i), "\(m) + log(\(terms))")]
+        case let .shiftedExp(a, l, p):
+            let shift = p == 1 ? t(l) : "\(literal(p)) * \(t(l))"
+            return [declare(t(i), call("exp", a.map { "\(t($0)) - \(shift)" } ?? "-\(shift)"))]
         }
     }
 

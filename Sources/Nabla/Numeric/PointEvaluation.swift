@@ -45,7 +45,9 @@ public struct PointEvaluation {
             var w = Array(repeating: 0.0, count: values.count); w[i] = 1
             reverse.append(Array(tape.vjp(at: x, cotangent: w).pullback.prefix(n)))
         }
-        let symbolicFlat = store.evaluate(result.matrix.entries, at: point)
+        // The symbolic Jacobian's entries, compiled on their own tape (stable softmax included).
+        var symbolicTape = Tape(store: store, outputs: result.matrix.entries, inputs: inputs)
+        let symbolicFlat = symbolicTape.values(at: x)
         let symbolic = (0..<values.count).map { i in Array(symbolicFlat[(i * n)..<((i + 1) * n)]) }
         var finite: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: values.count)
         for j in 0..<n {
@@ -57,7 +59,13 @@ public struct PointEvaluation {
         }
         func largest(_ a: [[Double]], _ b: [[Double]]) -> Double {
             var worst = 0.0
-            for (ra, rb) in zip(a, b) { for (p, q) in zip(ra, rb) { worst = max(worst, abs(p - q) / max(1, abs(p), abs(q))) } }
+            for (ra, rb) in zip(a, b) {
+                for (p, q) in zip(ra, rb) where p != q {
+                    // A NaN or an infinity on one side only is a difference, not something to skip.
+                    let d = abs(p - q) / max(1, abs(p), abs(q))
+                    worst = d.isNaN ? .infinity : max(worst, d)
+                }
+            }
             return worst
         }
         differences = [("forward vs reverse", largest(forward, reverse)),

@@ -1,86 +1,130 @@
-import Foundation
-
 extension Tape {
-    /// The outputs at many points at once, in `Double` or `Float`. `inputs[k]` holds input k at every point (structure of
-    /// arrays); the result holds output i at every point. Each instruction runs over the whole
-    /// batch before the next one.
+    /// The outputs at every point of `points` (one entry per input), written into `outputs` (one
+    /// entry per output, the same number of points). The points are taken in chunks; within a
+    /// chunk each instruction runs over all its points before the next instruction.
+    ///
+    /// ```swift
+    /// var out = PointBatch<Double>(count: points.count, width: tape.outputSlots.count)
+    /// tape.values(points, into: &out)
+    /// ```
+    public func values<T: TapeScalar>(_ points: PointBatch<T>, into outputs: inout PointBatch<T>) {
+        precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
+        precondition(outputs.width == outputSlots.count && outputs.count == points.count, "one entry per output at every point")
+        let code = valueCode, count = points.count
+        let lanes = Tape.lanes(registers: code.registerCount + 1, T.self)
+        var registers = [T](repeating: 0, count: (code.registerCount + 1) * lanes)
+        registers.withUnsafeMutableBufferPointer { buffer in
+            let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
+            points.storage.withUnsafeBufferPointer { x in
+                outputs.storage.withUnsafeMutableBufferPointer { out in
+                    for start in stride(from: 0, to: count, by: lanes) {
+                        let n = min(lanes, count - start)
+                        for i in code.operations.indices {
+                            code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                            for s in storesStart[i]..<storesStart[i + 1] {
+                                (out.baseAddress! + outputsGiven[s] * count + start).update(from: v + code.destinations[i] * n, count: n)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The outputs at many points at once, in `Double` or `Float`: `inputs[k]` holds input k at
+    /// every point; the result holds output i at every point.
     ///
     /// ```swift
     /// tape.values(batch: [[0.5, 1.0, 2.0], [2, 2, 2]])   // outputs at (0.5, 2), (1, 2), (2, 2)
     /// ```
     public func values<T: TapeScalar>(batch inputs: [[T]]) -> [[T]] {
-        let value = forward(batch: inputs)
-        let n = inputs.first?.count ?? 0
-        return outputSlots.map { s in Array(value[(s * n)..<((s + 1) * n)]) }
+        let points = PointBatch(columns: inputs)
+        var out = PointBatch<T>(count: points.count, width: outputSlots.count)
+        values(points, into: &out)
+        return out.columns
+    }
+
+    /// The outputs and their directional derivatives at many points: `directions` gives each
+    /// point its own direction (one entry per input). Returns values and J·v, one entry per
+    /// output.
+    public func jvp<T: TapeScalar>(_ points: PointBatch<T>, along directions: PointBatch<T>) -> (values: PointBatch<T>, differentials: PointBatch<T>) {
+        precondition(points.width == inputCount && directions.width == inputCount && directions.count == points.count,
+                     "points and directions need \(inputCount) entries each")
+        var values = PointBatch<T>(count: points.count, width: outputSlots.count)
+        var differentials = values
+        sweep(points) { v, lanes, start in
+            var t = [T](repeating: 0, count: code.operations.count * lanes)
+            t.withUnsafeMutableBufferPointer { tb in
+                directions.storage.withUnsafeBufferPointer { dx in
+                    for i in code.operations.indices {
+                        code.tangent(i, values: v, tangents: tb.baseAddress!, lanes: lanes) { dx.baseAddress! + $0 * points.count + start }
+                    }
+                }
+                for (o, s) in outputSlots.enumerated() {
+                    for p in 0..<lanes {
+                        values[o, start + p] = v[s * lanes + p]
+                        differentials[o, start + p] = tb[s * lanes + p]
+                    }
+                }
+            }
+        }
+        return (values, differentials)
     }
 
     /// The outputs and the pullback of `cotangent` (the same weights at every point), at many
-    /// points at once: `gradients[k]` holds ∂(wᵀf)/∂input k at every point.
-    public func vjp<T: TapeScalar>(batch inputs: [[T]], cotangent: [T]) -> (values: [[T]], gradients: [[T]]) {
-        let n = inputs.first?.count ?? 0
-        let value = forward(batch: inputs)
-        var adjoint = [T](repeating: 0, count: operations.count * n)
-        for (k, s) in outputSlots.enumerated() where cotangent[k] != 0 {
-            for p in 0..<n { adjoint[s * n + p] += cotangent[k] }
-        }
-        var gradients = [[T]](repeating: [T](repeating: 0, count: n), count: inputCount)
-        for i in operations.indices.reversed() {
-            let base = i * n
-            switch operations[i] {
-            case .constant, .undefined: break
-            case let .input(k): for p in 0..<n { gradients[k][p] += adjoint[base + p] }
-            case let .add(r): for k in r { let o = operands[k] * n; for p in 0..<n { adjoint[o + p] += adjoint[base + p] } }
-            case let .multiply(r):
-                for k in r {
-                    let o = operands[k] * n
-                    for p in 0..<n {
-                        var product = adjoint[base + p]
-                        if product == 0 { continue }
-                        for j in r where j != k { product *= value[operands[j] * n + p] }
-                        adjoint[o + p] += product
+    /// points at once: entry k of `gradients` is ∂(wᵀf)/∂input k.
+    public func vjp<T: TapeScalar>(_ points: PointBatch<T>, cotangent: [T]) -> (values: PointBatch<T>, gradients: PointBatch<T>) {
+        precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
+        var values = PointBatch<T>(count: points.count, width: outputSlots.count)
+        var gradients = PointBatch<T>(count: points.count, width: inputCount)
+        sweep(points) { v, lanes, start in
+            var g = [T](repeating: 0, count: code.operations.count * lanes)
+            var chunkGradient = [T](repeating: 0, count: inputCount * lanes)
+            g.withUnsafeMutableBufferPointer { gb in
+                for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { gb[s * lanes + p] += cotangent[k] } }
+                chunkGradient.withUnsafeMutableBufferPointer { out in
+                    for i in code.operations.indices.reversed() {
+                        code.adjoint(i, values: v, adjoints: gb.baseAddress!, lanes: lanes) { out.baseAddress! + $0 * lanes }
                     }
                 }
-            case let .integerPower(b, m):
-                for p in 0..<n { adjoint[b * n + p] += adjoint[base + p] * T(m) * integerPower(value[b * n + p], m - 1) }
-            case let .power(b, e):
-                for p in 0..<n {
-                    let u = value[b * n + p], v = value[e * n + p], a = adjoint[base + p]
-                    adjoint[b * n + p] += a * v * T.pow(u, v - 1)
-                    adjoint[e * n + p] += a * value[base + p] * T.log(u)
-                }
-            case let .apply(f, x):
-                for p in 0..<n { adjoint[x * n + p] += adjoint[base + p] * f.derivative(value[x * n + p], value[base + p]) }
             }
+            for (o, s) in outputSlots.enumerated() { for p in 0..<lanes { values[o, start + p] = v[s * lanes + p] } }
+            for k in 0..<inputCount { for p in 0..<lanes { gradients[k, start + p] = chunkGradient[k * lanes + p] } }
         }
-        let values = outputSlots.map { s in Array(value[(s * n)..<((s + 1) * n)]) }
         return (values, gradients)
     }
 
-    /// Every instruction's value at every point: instruction i, point p at `i * n + p`.
-    private func forward<T: TapeScalar>(batch inputs: [[T]]) -> [T] {
-        precondition(inputs.count == inputCount, "the tape takes \(inputCount) inputs")
-        let n = inputs.first?.count ?? 0
-        precondition(inputs.allSatisfy { $0.count == n }, "every input needs a value at every point")
-        var value = [T](repeating: 0, count: operations.count * n)
-        value.withUnsafeMutableBufferPointer { v in
-            for i in operations.indices {
-                let base = i * n
-                switch operations[i] {
-                case let .constant(c): let t = T(c); for p in 0..<n { v[base + p] = t }
-                case let .input(k): for p in 0..<n { v[base + p] = inputs[k][p] }
-                case let .add(r):
-                    for p in 0..<n { v[base + p] = 0 }
-                    for k in r { let o = operands[k] * n; for p in 0..<n { v[base + p] += v[o + p] } }
-                case let .multiply(r):
-                    for p in 0..<n { v[base + p] = 1 }
-                    for k in r { let o = operands[k] * n; for p in 0..<n { v[base + p] *= v[o + p] } }
-                case let .integerPower(b, m): for p in 0..<n { v[base + p] = integerPower(v[b * n + p], m) }
-                case let .power(b, e): for p in 0..<n { v[base + p] = T.pow(v[b * n + p], v[e * n + p]) }
-                case let .apply(f, a): for p in 0..<n { v[base + p] = f.value(v[a * n + p]) }
-                case .undefined: for p in 0..<n { v[base + p] = .nan }
+    /// The outputs and pullback at many points; `inputs[k]` holds input k at every point and
+    /// `gradients[k]` the derivative of wᵀf with respect to input k at every point.
+    public func vjp<T: TapeScalar>(batch inputs: [[T]], cotangent: [T]) -> (values: [[T]], gradients: [[T]]) {
+        let (values, gradients) = vjp(PointBatch(columns: inputs), cotangent: cotangent)
+        return (values.columns, gradients.columns)
+    }
+
+    /// Runs the full program's values over `points` chunk by chunk, then `body` on each chunk's
+    /// registers (instruction i, lane p at `i * lanes + p`), its number of lanes and first point.
+    private func sweep<T: TapeScalar>(_ points: PointBatch<T>, _ body: (UnsafeMutablePointer<T>, Int, Int) -> Void) {
+        precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
+        let count = points.count
+        let lanes = Tape.lanes(registers: 3 * code.registerCount, T.self)
+        var registers = [T](repeating: 0, count: (code.registerCount + 1) * lanes)
+        registers.withUnsafeMutableBufferPointer { buffer in
+            let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
+            points.storage.withUnsafeBufferPointer { x in
+                for start in stride(from: 0, to: count, by: lanes) {
+                    let n = min(lanes, count - start)
+                    for i in code.operations.indices {
+                        code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                    }
+                    body(v, n, start)
                 }
             }
         }
-        return value
+    }
+
+    /// Points per chunk: as many as keep `registers` registers within about 256 KB, from 8 to 256.
+    static func lanes<T>(registers: Int, _: T.Type) -> Int {
+        let fit = 256 * 1024 / max(1, registers * MemoryLayout<T>.stride)
+        return min(256, max(8, fit / 8 * 8))
     }
 }

@@ -1,7 +1,23 @@
 import Foundation
 
-/// The floating-point types the batched tape computes in: `Double` and `Float`.
-public protocol TapeScalar: BinaryFloatingPoint {
+/// The number types the tape computes in: `Double` and `Float`, and (inside the library) dual
+/// numbers, which run the reverse sweep in forward mode for Hessian-vector products.
+///
+/// ```swift
+/// tape.values(batch: [[Float(0.5), 1]])   // the same tape, in single precision
+/// ```
+public protocol TapeScalar: Comparable, ExpressibleByIntegerLiteral, Sendable {
+    init(_ value: Double)
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+    static prefix func - (operand: Self) -> Self
+    static func += (lhs: inout Self, rhs: Self)
+    static func -= (lhs: inout Self, rhs: Self)
+    static func *= (lhs: inout Self, rhs: Self)
+    /// Neither infinite nor NaN.
+    var isFinite: Bool { get }
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func sin(_ x: Self) -> Self
@@ -60,12 +76,15 @@ extension ElementaryFunction {
 }
 
 /// `x^n` for an integer `n`, with the common small powers multiplied out.
+@inline(__always)
 func integerPower<T: TapeScalar>(_ x: T, _ n: Int) -> T {
     switch n {
+    case 0: return 1
+    case 1: return x
     case 2: return x * x
     case -1: return 1 / x
     case 3: return x * x * x
     case -2: return 1 / (x * x)
-    default: return T.pow(x, T(n))
+    default: return T.pow(x, T(Double(n)))
     }
 }

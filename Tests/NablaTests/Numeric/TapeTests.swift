@@ -126,7 +126,7 @@ import Testing
         let xs = RandomExpression.variableNames.map { s.symbol($0) }
         let gradient = s.jacobian([f], xs).entries
         let hessian = s.jacobian(gradient, xs)
-        var tape = Tape(store: s, outputs: [f], inputs: xs)
+        let tape = Tape(store: s, outputs: [f], inputs: xs)
         var compared = 0
         defer { #expect(compared > 0, "seed \(15_000 + seed): nothing compared") }
         for _ in 0..<3 {
