@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Nabla", targets: ["Nabla"]),
         .executable(name: "nabla", targets: ["nabla"]),
+        .executable(name: "nabla-bench", targets: ["nabla-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,6 +19,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "nabla",
+            dependencies: [
+                "Nabla",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "nabla-bench",
             dependencies: [
                 "Nabla",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

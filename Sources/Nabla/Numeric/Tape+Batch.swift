@@ -7,6 +7,8 @@ extension Tape {
     /// var out = PointBatch<Double>(count: points.count, width: tape.outputSlots.count)
     /// tape.values(points, into: &out)
     /// ```
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func values<T: TapeScalar>(_ points: PointBatch<T>, into outputs: inout PointBatch<T>) {
         precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         precondition(outputs.width == outputSlots.count && outputs.count == points.count, "one entry per output at every point")
@@ -20,10 +22,17 @@ extension Tape {
                     for start in stride(from: 0, to: count, by: lanes) {
                         let n = min(lanes, count - start)
                         for i in code.operations.indices {
-                            code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
-                            for s in storesStart[i]..<storesStart[i + 1] {
-                                (out.baseAddress! + outputsGiven[s] * count + start).update(from: v + code.destinations[i] * n, count: n)
+                            let given = storesStart[i]..<storesStart[i + 1]
+                            if given.isEmpty {
+                                code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                                continue
                             }
+                            // An output is computed straight into its place; a register gets a
+                            // copy only when a later instruction reads it.
+                            let first = out.baseAddress! + outputsGiven[given.lowerBound] * count + start
+                            code.forward(i, registers: v, lanes: n, scratch: scratch, destination: first) { x.baseAddress! + $0 * count + start }
+                            for s in given.dropFirst() { (out.baseAddress! + outputsGiven[s] * count + start).update(from: first, count: n) }
+                            if isRead[i] { (v + code.destinations[i] * n).update(from: first, count: n) }
                         }
                     }
                 }
@@ -47,6 +56,8 @@ extension Tape {
     /// The outputs and their directional derivatives at many points: `directions` gives each
     /// point its own direction (one entry per input). Returns values and J·v, one entry per
     /// output.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func jvp<T: TapeScalar>(_ points: PointBatch<T>, along directions: PointBatch<T>) -> (values: PointBatch<T>, differentials: PointBatch<T>) {
         precondition(points.width == inputCount && directions.width == inputCount && directions.count == points.count,
                      "points and directions need \(inputCount) entries each")
@@ -73,6 +84,8 @@ extension Tape {
 
     /// The outputs and the pullback of `cotangent` (the same weights at every point), at many
     /// points at once: entry k of `gradients` is ∂(wᵀf)/∂input k.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func vjp<T: TapeScalar>(_ points: PointBatch<T>, cotangent: [T]) -> (values: PointBatch<T>, gradients: PointBatch<T>) {
         precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)

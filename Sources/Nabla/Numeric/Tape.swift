@@ -23,6 +23,8 @@ public struct Tape {
     /// soon as they are computed): `outputsGiven[storesStart[i]..<storesStart[i + 1]]`.
     let storesStart: [Int]
     let outputsGiven: [Int]
+    /// Whether a later instruction reads instruction i.
+    let isRead: [Bool]
     /// The instruction of each output.
     public let outputSlots: [Int]
     public let inputCount: Int
@@ -49,6 +51,9 @@ public struct Tape {
         for (o, s) in slots.enumerated() { given[s].append(o) }
         storesStart = given.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         outputsGiven = given.flatMap { $0 }
+        var isRead = Array(repeating: false, count: code.operations.count)
+        for op in code.operations { for r in code.reads(op) { isRead[r] = true } }
+        self.isRead = isRead
         value = Array(repeating: 0, count: code.operations.count)
         tangent = value
         adjoint = value
@@ -60,6 +65,13 @@ public struct Tape {
     public mutating func values(at point: [Double]) -> [Double] {
         forward(point)
         return outputSlots.map { value[$0] }
+    }
+
+    /// The outputs at `point`, written into `outputs` (one entry per output): no allocation.
+    public mutating func values(at point: [Double], into outputs: inout [Double]) {
+        precondition(outputs.count == outputSlots.count, "one entry per output")
+        forward(point)
+        for (k, s) in outputSlots.enumerated() { outputs[k] = value[s] }
     }
 
     private mutating func forward(_ point: [Double]) {

@@ -2,12 +2,12 @@
 /// (reverse mode). Every step runs over `lanes` points at once; register r of point p sits at
 /// `r * lanes + p`, so a single point is one lane and a batch chunk is many.
 extension TapeCode {
-    /// Computes instruction `i` into its destination register. `scratch` holds `lanes` values;
-    /// `input(k)` points at input k's lanes.
+    /// Computes instruction `i` into its destination register, or into `destination` when
+    /// given. `scratch` holds `lanes` values; `input(k)` points at input k's lanes.
     @inline(__always)
-    func forward<T: TapeScalar>(_ i: Int, registers v: UnsafeMutablePointer<T>, lanes: Int,
-                                scratch: UnsafeMutablePointer<T>, input: (Int) -> UnsafePointer<T>) {
-        let d = v + destinations[i] * lanes
+    func forward<T: TapeScalar>(_ i: Int, registers v: UnsafeMutablePointer<T>, lanes: Int, scratch: UnsafeMutablePointer<T>,
+                                destination: UnsafeMutablePointer<T>? = nil, input: (Int) -> UnsafePointer<T>) {
+        let d = destination ?? v + destinations[i] * lanes
         func at(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         switch operations[i] {
         case let .constant(c):
@@ -16,12 +16,21 @@ extension TapeCode {
         case let .input(k):
             d.update(from: input(k), count: lanes)
         case let .linear(r, offset):
+            // Four terms per pass over the lanes: the destination is loaded and stored a
+            // quarter as often.
             let t = T(offset)
             for p in 0..<lanes { d[p] = t }
-            for k in r {
+            var k = r.lowerBound
+            while k + 4 <= r.upperBound {
+                let o0 = at(operands[k]), o1 = at(operands[k + 1]), o2 = at(operands[k + 2]), o3 = at(operands[k + 3])
+                let c0 = T(coefficients[k]), c1 = T(coefficients[k + 1]), c2 = T(coefficients[k + 2]), c3 = T(coefficients[k + 3])
+                for p in 0..<lanes { d[p] += (c0 * o0[p] + c1 * o1[p]) + (c2 * o2[p] + c3 * o3[p]) }
+                k += 4
+            }
+            while k < r.upperBound {
                 let o = at(operands[k]), c = T(coefficients[k])
-                if coefficients[k] == 1 { for p in 0..<lanes { d[p] += o[p] } }
-                else { for p in 0..<lanes { d[p] += c * o[p] } }
+                for p in 0..<lanes { d[p] += c * o[p] }
+                k += 1
             }
         case let .multiply(r, coefficient):
             let c = T(coefficient)
