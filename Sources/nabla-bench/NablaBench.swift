@@ -31,6 +31,9 @@ struct NablaBench: ParsableCommand {
     @Option(help: "Only this mode (single or batch).")
     var mode: String?
 
+    @Option(help: "Only this method of computing problem (b): tape (the value), reverse or symbolic (the gradient).")
+    var method: String?
+
     @Option(help: "Seconds spent timing each measurement (best of 5 rounds).")
     var budget = 0.3
 
@@ -55,7 +58,8 @@ struct NablaBench: ParsableCommand {
         } ?? BenchmarkProblem.allCases
         if !json { print(Measurement.tableHeader) }
         guard mode == nil || ["single", "batch"].contains(mode!) else { throw ValidationError("--mode is single or batch") }
-        let runner = Runner(points: points, modes: mode.map { [$0] } ?? ["single", "batch"], stopwatch: Stopwatch(budget: budget))
+        guard method == nil || ["tape", "reverse", "symbolic"].contains(method!) else { throw ValidationError("--method is tape, reverse or symbolic") }
+        let runner = Runner(points: points, modes: mode.map { [$0] } ?? ["single", "batch"], stopwatch: Stopwatch(budget: budget), method: method)
         for kind in kinds {
             for n in ns {
                 for m in try runner.measure(kind, n) {

@@ -8,6 +8,10 @@ struct Runner {
     /// single, batch or both.
     let modes: Set<String>
     let stopwatch: Stopwatch
+    /// Only this method (symbolic, reverse or tape), or all.
+    var method: String? = nil
+
+    private func wanted(_ m: String) -> Bool { method == nil || method == m }
 
     /// The seconds per call of `work` when `mode` is asked for.
     private func time(_ mode: String, _ work: () -> Void) -> Double? {
@@ -41,9 +45,9 @@ struct Runner {
             let value = Tape(store: document.store, outputs: result.components, inputs: inputs)
             let gradient = Tape(store: document.store, outputs: result.matrix.entries, inputs: inputs)
             let setup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return timeValues(value, "value", "tape", n, x, batch, setup)
-                + timeReverse(value, n, x, batch, setup)
-                + timeValues(gradient, "gradient", "symbolic", n, x, batch, setup)
+            return (wanted("tape") ? timeValues(value, "value", "tape", n, x, batch, setup) : [])
+                + (wanted("reverse") ? timeReverse(value, n, x, batch, setup) : [])
+                + (wanted("symbolic") ? timeValues(gradient, "gradient", "symbolic", n, x, batch, setup) : [])
         }
     }
 

@@ -13,26 +13,40 @@ extension Tape {
         precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         precondition(outputs.width == outputSlots.count && outputs.count == points.count, "one entry per output at every point")
         let code = valueCode, count = points.count
-        let lanes = Tape.lanes(registers: code.registerCount + 1, T.self)
-        var registers = [T](repeating: 0, count: (code.registerCount + 1) * lanes)
+        let lanes = Tape.lanes(registers: code.registerCount + 2, T.self)
+        var registers = [T](repeating: 0, count: (code.registerCount + 2) * lanes)
         registers.withUnsafeMutableBufferPointer { buffer in
             let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
             points.storage.withUnsafeBufferPointer { x in
                 outputs.storage.withUnsafeMutableBufferPointer { out in
                     for start in stride(from: 0, to: count, by: lanes) {
                         let n = min(lanes, count - start)
-                        for i in code.operations.indices {
+                        // An output is computed straight into its place; a register gets a
+                        // copy only when a later instruction reads it.
+                        func destination(_ i: Int) -> UnsafeMutablePointer<T> {
                             let given = storesStart[i]..<storesStart[i + 1]
-                            if given.isEmpty {
-                                code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                            return given.isEmpty ? v + code.destinations[i] * n : out.baseAddress! + outputsGiven[given.lowerBound] * count + start
+                        }
+                        func copies(_ i: Int, from d: UnsafeMutablePointer<T>) {
+                            let given = storesStart[i]..<storesStart[i + 1]
+                            if given.isEmpty { return }
+                            for s in given.dropFirst() { (out.baseAddress! + outputsGiven[s] * count + start).update(from: d, count: n) }
+                            if isRead[i] { (v + code.destinations[i] * n).update(from: d, count: n) }
+                        }
+                        var i = 0
+                        while i < code.operations.count {
+                            if tileStarting[i] >= 0, T.self == Double.self {
+                                let d = (i..<(i + LinearTile.rows)).map(destination)
+                                func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
+                                tiles[tileStarting[i]].run(registers: double(v), lanes: n, double(d[0]), double(d[1]), double(d[2]), double(d[3]))
+                                for (k, dk) in d.enumerated() { copies(i + k, from: dk) }
+                                i += LinearTile.rows
                                 continue
                             }
-                            // An output is computed straight into its place; a register gets a
-                            // copy only when a later instruction reads it.
-                            let first = out.baseAddress! + outputsGiven[given.lowerBound] * count + start
-                            code.forward(i, registers: v, lanes: n, scratch: scratch, destination: first) { x.baseAddress! + $0 * count + start }
-                            for s in given.dropFirst() { (out.baseAddress! + outputsGiven[s] * count + start).update(from: first, count: n) }
-                            if isRead[i] { (v + code.destinations[i] * n).update(from: first, count: n) }
+                            let d = destination(i)
+                            code.forward(i, registers: v, lanes: n, scratch: scratch, destination: d) { x.baseAddress! + $0 * count + start }
+                            copies(i, from: d)
+                            i += 1
                         }
                     }
                 }
@@ -120,7 +134,7 @@ extension Tape {
         precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         let count = points.count
         let lanes = Tape.lanes(registers: 3 * code.registerCount, T.self)
-        var registers = [T](repeating: 0, count: (code.registerCount + 1) * lanes)
+        var registers = [T](repeating: 0, count: (code.registerCount + 2) * lanes)
         registers.withUnsafeMutableBufferPointer { buffer in
             let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
             points.storage.withUnsafeBufferPointer { x in

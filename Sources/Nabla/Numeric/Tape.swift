@@ -25,6 +25,9 @@ public struct Tape {
     let outputsGiven: [Int]
     /// Whether a later instruction reads instruction i.
     let isRead: [Bool]
+    /// The tiles of the value program, and the tile starting at each instruction (or −1).
+    let tiles: [LinearTile]
+    let tileStarting: [Int]
     /// The instruction of each output.
     public let outputSlots: [Int]
     public let inputCount: Int
@@ -37,6 +40,8 @@ public struct Tape {
 
     /// The number of instructions.
     public var instructionCount: Int { code.operations.count }
+    /// The number of four-row tiles of linear combinations in the value program.
+    public var tileCount: Int { tiles.count }
     /// The number of registers a batched evaluation of the values needs per point.
     public var registerCount: Int { valueCode.registerCount }
 
@@ -44,7 +49,13 @@ public struct Tape {
     public init(store: ExpressionStore, outputs: [ExprID], inputs: [ExprID]) {
         let (code, slots) = TapeCompiler.compile(outputs, inputs: inputs, in: store)
         self.code = code
-        valueCode = code.allocatingRegisters()
+        let tileRanges = LinearTile.find(in: code)
+        let valueCode = code.allocatingRegisters(tiles: tileRanges)
+        self.valueCode = valueCode
+        tiles = tileRanges.map { LinearTile($0, of: valueCode) }
+        var tileStarting = Array(repeating: -1, count: code.operations.count)
+        for (t, r) in tileRanges.enumerated() { tileStarting[r.lowerBound] = t }
+        self.tileStarting = tileStarting
         outputSlots = slots
         inputCount = inputs.count
         var given = Array(repeating: [Int](), count: code.operations.count)
@@ -79,9 +90,10 @@ public struct Tape {
         let code = self.code
         value.withUnsafeMutableBufferPointer { v in
             point.withUnsafeBufferPointer { x in
-                var scratch = 0.0
-                for i in code.operations.indices {
-                    code.forward(i, registers: v.baseAddress!, lanes: 1, scratch: &scratch) { x.baseAddress! + $0 }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { scratch in
+                    for i in code.operations.indices {
+                        code.forward(i, registers: v.baseAddress!, lanes: 1, scratch: scratch.baseAddress!) { x.baseAddress! + $0 }
+                    }
                 }
             }
         }

@@ -78,9 +78,15 @@ struct TapeCode {
     /// The same instructions with registers reused by liveness: an instruction's register is
     /// free again after its last reader. (An output is copied out as soon as it is computed, so
     /// it needs its register no longer than that.)
-    func allocatingRegisters() -> TapeCode {
+    ///
+    /// The instructions of each tile run together, so a register read or written inside a tile
+    /// is free only after the tile's last instruction.
+    func allocatingRegisters(tiles: [Range<Int>] = []) -> TapeCode {
+        var endOfTile = Array(0..<operations.count)
+        for t in tiles { for i in t { endOfTile[i] = t.upperBound - 1 } }
         var lastRead = Array(0..<operations.count)
         for (i, op) in operations.enumerated() { for r in reads(op) { lastRead[r] = i } }
+        lastRead = lastRead.map { endOfTile[$0] }
         var readersDone: [[Int]] = Array(repeating: [], count: operations.count)
         for (r, last) in lastRead.enumerated() { readersDone[last].append(r) }
 

@@ -254,8 +254,8 @@ struct TapeCompiler {
         if case .input = operation { foldable = false }
         if foldable, code.reads(operation).allSatisfy({ isConstant[$0] }) {
             // Every operand is known: run the instruction once now and keep its value.
+            var scratch = [0.0, 0.0]
             constantValue.withUnsafeMutableBufferPointer { v in
-                var scratch = 0.0
                 code.forward(i, registers: v.baseAddress!, lanes: 1, scratch: &scratch) { _ in preconditionFailure("no input") }
             }
             code.operations[i] = .constant(constantValue[i])

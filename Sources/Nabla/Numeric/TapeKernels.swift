@@ -3,7 +3,7 @@
 /// `r * lanes + p`, so a single point is one lane and a batch chunk is many.
 extension TapeCode {
     /// Computes instruction `i` into its destination register, or into `destination` when
-    /// given. `scratch` holds `lanes` values; `input(k)` points at input k's lanes.
+    /// given. `scratch` holds `2 * lanes` values; `input(k)` points at input k's lanes.
     @inline(__always)
     func forward<T: TapeScalar>(_ i: Int, registers v: UnsafeMutablePointer<T>, lanes: Int, scratch: UnsafeMutablePointer<T>,
                                 destination: UnsafeMutablePointer<T>? = nil, input: (Int) -> UnsafePointer<T>) {
@@ -45,7 +45,7 @@ extension TapeCode {
         case let .apply(f, a):
             let x = at(a)
             switch f {
-            case .exp: for p in 0..<lanes { d[p] = T.exp(x[p]) }
+            case .exp: T.exp(lanes: x, into: d, count: lanes)
             default: for p in 0..<lanes { d[p] = f.value(x[p]) }
             }
         case let .logSumExp(r):
@@ -54,17 +54,24 @@ extension TapeCode {
             let first = at(operands[r.lowerBound])
             for p in 0..<lanes { m[p] = first[p] }
             for k in r.dropFirst() { let o = at(operands[k]); for p in 0..<lanes where o[p] > m[p] { m[p] = o[p] } }
-            for p in 0..<lanes { scratch[p] = 0 }
-            for k in r { let o = at(operands[k]); for p in 0..<lanes { scratch[p] += T.exp(o[p] - m[p]) } }
-            for p in 0..<lanes where m[p].isFinite { d[p] = m[p] + T.log(scratch[p]) }
+            let total = scratch, term = scratch + lanes
+            for p in 0..<lanes { total[p] = 0 }
+            for k in r {
+                let o = at(operands[k])
+                for p in 0..<lanes { term[p] = o[p] - m[p] }
+                T.exp(lanes: term, into: term, count: lanes)
+                for p in 0..<lanes { total[p] += term[p] }
+            }
+            for p in 0..<lanes where m[p].isFinite { d[p] = m[p] + T.log(total[p]) }
         case let .shiftedExp(a, l, power):
             let s = at(l), k = T(power)
             if let a {
                 let x = at(a)
-                for p in 0..<lanes { d[p] = T.exp(x[p] - k * s[p]) }
+                for p in 0..<lanes { d[p] = x[p] - k * s[p] }
             } else {
-                for p in 0..<lanes { d[p] = T.exp(-k * s[p]) }
+                for p in 0..<lanes { d[p] = -k * s[p] }
             }
+            T.exp(lanes: d, into: d, count: lanes)
         }
     }
 

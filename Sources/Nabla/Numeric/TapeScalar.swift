@@ -25,6 +25,14 @@ public protocol TapeScalar: Comparable, ExpressibleByIntegerLiteral, Sendable {
     static func tan(_ x: Self) -> Self
     static func tanh(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
+    /// e^x over `count` lanes; `y` may be `x`.
+    static func exp(lanes x: UnsafePointer<Self>, into y: UnsafeMutablePointer<Self>, count: Int)
+}
+
+extension TapeScalar {
+    public static func exp(lanes x: UnsafePointer<Self>, into y: UnsafeMutablePointer<Self>, count: Int) {
+        for p in 0..<count { y[p] = exp(x[p]) }
+    }
 }
 
 extension Double: TapeScalar {
@@ -35,6 +43,9 @@ extension Double: TapeScalar {
     public static func tan(_ x: Double) -> Double { Foundation.tan(x) }
     public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
     public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+    public static func exp(lanes x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
+        laneExp(x, into: y, count: count)
+    }
 }
 
 extension Float: TapeScalar {
