@@ -106,4 +106,28 @@ struct LinearTile {
             }
         }
     }
+
+    /// Reverse mode through the four rows: adds Σ_r c_ru · a_r to the adjoint of each operand u,
+    /// given the rows' adjoints `a0`…`a3` (each operand's adjoint loaded and stored once).
+    func runAdjoint(adjoints g: UnsafeMutablePointer<Double>, lanes: Int,
+                    _ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>,
+                    _ a2: UnsafePointer<Double>, _ a3: UnsafePointer<Double>) {
+        typealias Pair = SIMD2<Double>
+        func pair(_ x: UnsafePointer<Double>, _ p: Int) -> Pair { UnsafeRawPointer(x + p).loadUnaligned(as: Pair.self) }
+        operands.withUnsafeBufferPointer { ops in
+            splatCoefficients.withUnsafeBufferPointer { c in
+                for u in 0..<ops.count {
+                    let o = g + ops[u] &* lanes, k = u &* 4
+                    let c0 = c[k], c1 = c[k + 1], c2 = c[k + 2], c3 = c[k + 3]
+                    var p = 0
+                    while p + 2 <= lanes {
+                        let sum = pair(o, p) + (c0 * pair(a0, p) + c1 * pair(a1, p)) + (c2 * pair(a2, p) + c3 * pair(a3, p))
+                        UnsafeMutableRawPointer(o + p).storeBytes(of: sum, as: Pair.self)
+                        p += 2
+                    }
+                    if p < lanes { o[p] += (c0[0] * a0[p] + c1[0] * a1[p]) + (c2[0] * a2[p] + c3[0] * a3[p]) }
+                }
+            }
+        }
+    }
 }

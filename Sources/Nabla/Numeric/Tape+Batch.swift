@@ -110,8 +110,21 @@ extension Tape {
             g.withUnsafeMutableBufferPointer { gb in
                 for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { gb[s * lanes + p] += cotangent[k] } }
                 chunkGradient.withUnsafeMutableBufferPointer { out in
-                    for i in code.operations.indices.reversed() {
-                        code.adjoint(i, values: v, adjoints: gb.baseAddress!, lanes: lanes) { out.baseAddress! + $0 * lanes }
+                    let g = gb.baseAddress!
+                    var i = code.operations.count - 1
+                    while i >= 0 {
+                        // A tile's rows read none of each other, so their adjoints are complete
+                        // when the sweep reaches the last of them.
+                        let first = i - (LinearTile.rows - 1)
+                        if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
+                            func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
+                            let a = double(g + first * lanes)
+                            fullTiles[tileStarting[first]].runAdjoint(adjoints: double(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
+                            i = first - 1
+                            continue
+                        }
+                        code.adjoint(i, values: v, adjoints: g, lanes: lanes) { out.baseAddress! + $0 * lanes }
+                        i -= 1
                     }
                 }
             }
@@ -140,8 +153,17 @@ extension Tape {
             points.storage.withUnsafeBufferPointer { x in
                 for start in stride(from: 0, to: count, by: lanes) {
                     let n = min(lanes, count - start)
-                    for i in code.operations.indices {
+                    var i = 0
+                    while i < code.operations.count {
+                        if tileStarting[i] >= 0, T.self == Double.self {
+                            let d = UnsafeMutableRawPointer(v + i * n).assumingMemoryBound(to: Double.self)
+                            fullTiles[tileStarting[i]].run(registers: UnsafeMutableRawPointer(v).assumingMemoryBound(to: Double.self),
+                                                           lanes: n, d, d + n, d + 2 * n, d + 3 * n)
+                            i += LinearTile.rows
+                            continue
+                        }
                         code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                        i += 1
                     }
                     body(v, n, start)
                 }

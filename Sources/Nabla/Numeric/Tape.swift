@@ -25,8 +25,10 @@ public struct Tape {
     let outputsGiven: [Int]
     /// Whether a later instruction reads instruction i.
     let isRead: [Bool]
-    /// The tiles of the value program, and the tile starting at each instruction (or −1).
+    /// The tiles of the value program and of the full program (the same instructions under
+    /// other register names), and the tile starting at each instruction (or −1).
     let tiles: [LinearTile]
+    let fullTiles: [LinearTile]
     let tileStarting: [Int]
     /// The instruction of each output.
     public let outputSlots: [Int]
@@ -53,6 +55,7 @@ public struct Tape {
         let valueCode = code.allocatingRegisters(tiles: tileRanges)
         self.valueCode = valueCode
         tiles = tileRanges.map { LinearTile($0, of: valueCode) }
+        fullTiles = tileRanges.map { LinearTile($0, of: code) }
         var tileStarting = Array(repeating: -1, count: code.operations.count)
         for (t, r) in tileRanges.enumerated() { tileStarting[r.lowerBound] = t }
         self.tileStarting = tileStarting

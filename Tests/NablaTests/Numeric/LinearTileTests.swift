@@ -19,10 +19,17 @@ import Testing
         // 37 points: the tiles' last points (37 = 4·9 + 1) take the one-at-a-time path.
         let points = (0..<37).map { _ in (0..<7).map { _ in Double.random(in: -2...2, using: &g) } }
         let batch = tape.values(batch: (0..<7).map { k in points.map { $0[k] } })
+        // Reverse mode runs the tiles backwards: the pullback of a mix of every output.
+        let w = outputs.indices.map { _ in Double.random(in: -1...1, using: &g) }
+        let reverse = tape.vjp(batch: (0..<7).map { k in points.map { $0[k] } }, cotangent: w)
         for (p, point) in points.enumerated() {
             let single = tape.values(at: point)
             for i in outputs.indices {
                 #expect(isClose(batch[i][p], single[i], relative: 1e-13, absolute: 1e-13), "seed \(52_000 + seed): output \(i) at point \(p)")
+            }
+            let pullback = tape.vjp(at: point, cotangent: w).pullback
+            for k in 0..<7 {
+                #expect(isClose(reverse.gradients[k][p], pullback[k], relative: 1e-12, absolute: 1e-12), "seed \(52_000 + seed): ∂/∂x\(k + 1) at point \(p)")
             }
         }
     }
