@@ -28,28 +28,40 @@ public struct PointEvaluation {
             let at = (variables + constants).map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
             throw Diagnostic(.undefinedValue, "\(shown) \(what) at \(at)", at: result.location)
         }
-        let n = variables.count
-        let full = tape.jacobian(at: x)
-        jacobian = full.map { Array($0.prefix(n)) }
-        guard compare else { return }
+        // Forward sweeps along the variables (not the other symbols), reverse sweeps per output;
+        // the cheaper gives the Jacobian, and both are compared when asked.
+        let n = variables.count, m = values.count
+        func forwardSweeps() -> [[Double]] {
+            var columns: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: m)
+            var e = Array(repeating: 0.0, count: x.count)
+            for j in 0..<n {
+                e[j] = 1
+                let d = tape.jvp(at: x, along: e).differential
+                for i in 0..<m { columns[i][j] = d[i] }
+                e[j] = 0
+            }
+            return columns
+        }
+        func reverseSweeps() -> [[Double]] {
+            var w = Array(repeating: 0.0, count: m)
+            return (0..<m).map { i in
+                w[i] = 1
+                defer { w[i] = 0 }
+                return Array(tape.vjp(at: x, cotangent: w).pullback.prefix(n))
+            }
+        }
+        guard compare else {
+            jacobian = n <= m ? forwardSweeps() : reverseSweeps()
+            return
+        }
+        let forward = forwardSweeps(), reverse = reverseSweeps()
+        jacobian = n <= m ? forward : reverse
 
-        // Forward sweeps, reverse sweeps, the symbolic Jacobian, central differences.
-        var forward: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: values.count)
-        for j in 0..<n {
-            var e = Array(repeating: 0.0, count: x.count); e[j] = 1
-            let d = tape.jvp(at: x, along: e).differential
-            for i in 0..<values.count { forward[i][j] = d[i] }
-        }
-        var reverse: [[Double]] = []
-        for i in 0..<values.count {
-            var w = Array(repeating: 0.0, count: values.count); w[i] = 1
-            reverse.append(Array(tape.vjp(at: x, cotangent: w).pullback.prefix(n)))
-        }
         // The symbolic Jacobian's entries, compiled on their own tape (stable softmax included).
         var symbolicTape = Tape(store: store, outputs: result.matrix.entries, inputs: inputs)
         let symbolicFlat = symbolicTape.values(at: x)
         let symbolic = (0..<values.count).map { i in Array(symbolicFlat[(i * n)..<((i + 1) * n)]) }
-        var finite: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: values.count)
+        var finite: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: m)
         for j in 0..<n {
             let h = 1e-6 * max(1, abs(x[j]))
             var up = x, down = x

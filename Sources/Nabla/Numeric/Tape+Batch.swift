@@ -77,18 +77,25 @@ extension Tape {
                      "points and directions need \(inputCount) entries each")
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var differentials = values
-        sweep(points) { v, lanes, start in
-            var t = [T](repeating: 0, count: code.operations.count * lanes)
-            t.withUnsafeMutableBufferPointer { tb in
+        let count = points.count
+        var tangents: [T] = []
+        values.storage.withUnsafeMutableBufferPointer { valuesOut in
+            differentials.storage.withUnsafeMutableBufferPointer { differentialsOut in
                 directions.storage.withUnsafeBufferPointer { dx in
-                    for i in code.operations.indices {
-                        code.tangent(i, values: v, tangents: tb.baseAddress!, lanes: lanes) { dx.baseAddress! + $0 * points.count + start }
-                    }
-                }
-                for (o, s) in outputSlots.enumerated() {
-                    for p in 0..<lanes {
-                        values[o, start + p] = v[s * lanes + p]
-                        differentials[o, start + p] = tb[s * lanes + p]
+                    sweep(points) { v, lanes, start in
+                        if tangents.count < code.operations.count * lanes { tangents = [T](repeating: 0, count: code.operations.count * lanes) }
+                        tangents.withUnsafeMutableBufferPointer { tb in
+                            let t = tb.baseAddress!
+                            for i in code.operations.indices {
+                                code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes) {
+                                    dx.baseAddress! + $0 * count + start
+                                }
+                            }
+                            for (o, s) in outputSlots.enumerated() {
+                                (valuesOut.baseAddress! + o * count + start).update(from: v + s * lanes, count: lanes)
+                                (differentialsOut.baseAddress! + o * count + start).update(from: t + s * lanes, count: lanes)
+                            }
+                        }
                     }
                 }
             }
@@ -104,32 +111,38 @@ extension Tape {
         precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var gradients = PointBatch<T>(count: points.count, width: inputCount)
-        sweep(points) { v, lanes, start in
-            var g = [T](repeating: 0, count: code.operations.count * lanes)
-            var chunkGradient = [T](repeating: 0, count: inputCount * lanes)
-            g.withUnsafeMutableBufferPointer { gb in
-                for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { gb[s * lanes + p] += cotangent[k] } }
-                chunkGradient.withUnsafeMutableBufferPointer { out in
-                    let g = gb.baseAddress!
-                    var i = code.operations.count - 1
-                    while i >= 0 {
-                        // A tile's rows read none of each other, so their adjoints are complete
-                        // when the sweep reaches the last of them.
-                        let first = i - (LinearTile.rows - 1)
-                        if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
-                            func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
-                            let a = double(g + first * lanes)
-                            fullTiles[tileStarting[first]].runAdjoint(adjoints: double(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
-                            i = first - 1
-                            continue
+        let count = points.count
+        var adjoints: [T] = []
+        values.storage.withUnsafeMutableBufferPointer { valuesOut in
+            gradients.storage.withUnsafeMutableBufferPointer { gradientsOut in
+                sweep(points) { v, lanes, start in
+                    if adjoints.count < code.operations.count * lanes { adjoints = [T](repeating: 0, count: code.operations.count * lanes) }
+                    adjoints.withUnsafeMutableBufferPointer { gb in
+                        let g = gb.baseAddress!
+                        g.update(repeating: 0, count: code.operations.count * lanes)
+                        for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
+                        var i = code.operations.count - 1
+                        while i >= 0 {
+                            // A tile's rows read none of each other, so their adjoints are complete
+                            // when the sweep reaches the last of them.
+                            let first = i - (LinearTile.rows - 1)
+                            if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
+                                func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
+                                let a = double(g + first * lanes)
+                                fullTiles[tileStarting[first]].runAdjoint(adjoints: double(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
+                                i = first - 1
+                                continue
+                            }
+                            // Inputs add their adjoints straight into the result.
+                            code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes) {
+                                gradientsOut.baseAddress! + $0 * count + start
+                            }
+                            i -= 1
                         }
-                        code.adjoint(i, values: v, adjoints: g, lanes: lanes) { out.baseAddress! + $0 * lanes }
-                        i -= 1
                     }
+                    for (o, s) in outputSlots.enumerated() { (valuesOut.baseAddress! + o * count + start).update(from: v + s * lanes, count: lanes) }
                 }
             }
-            for (o, s) in outputSlots.enumerated() { for p in 0..<lanes { values[o, start + p] = v[s * lanes + p] } }
-            for k in 0..<inputCount { for p in 0..<lanes { gradients[k, start + p] = chunkGradient[k * lanes + p] } }
         }
         return (values, gradients)
     }
@@ -142,7 +155,8 @@ extension Tape {
     }
 
     /// Runs the full program's values over `points` chunk by chunk, then `body` on each chunk's
-    /// registers (instruction i, lane p at `i * lanes + p`), its number of lanes and first point.
+    /// registers (instruction i, lane p at `i * lanes + p`, then two lanes-long scratch
+    /// registers), its number of lanes and first point.
     private func sweep<T: TapeScalar>(_ points: PointBatch<T>, _ body: (UnsafeMutablePointer<T>, Int, Int) -> Void) {
         precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         let count = points.count

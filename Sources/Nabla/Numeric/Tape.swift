@@ -122,8 +122,9 @@ public struct Tape {
         value.withUnsafeMutableBufferPointer { v in
             tangent.withUnsafeMutableBufferPointer { t in
                 direction.withUnsafeBufferPointer { dx in
+                    var scratch = 0.0
                     for i in code.operations.indices {
-                        code.tangent(i, values: v.baseAddress!, tangents: t.baseAddress!, lanes: 1) { dx.baseAddress! + $0 }
+                        code.tangent(i, values: v.baseAddress!, tangents: t.baseAddress!, lanes: 1, scratch: &scratch) { dx.baseAddress! + $0 }
                     }
                 }
             }
@@ -144,8 +145,9 @@ public struct Tape {
         value.withUnsafeMutableBufferPointer { v in
             adjoint.withUnsafeMutableBufferPointer { g in
                 gradient.withUnsafeMutableBufferPointer { out in
+                    var scratch = 0.0
                     for i in code.operations.indices.reversed() where g[i] != 0 {
-                        code.adjoint(i, values: v.baseAddress!, adjoints: g.baseAddress!, lanes: 1) { out.baseAddress! + $0 }
+                        code.adjoint(i, values: v.baseAddress!, adjoints: g.baseAddress!, lanes: 1, scratch: &scratch) { out.baseAddress! + $0 }
                     }
                 }
             }

@@ -76,10 +76,11 @@ extension TapeCode {
     }
 
     /// The tangent of instruction `i` (full program: register = instruction), from the values
-    /// `v` and the tangents of its operands; `direction(k)` points at input k's tangent lanes.
+    /// `v` and the tangents of its operands; `direction(k)` points at input k's tangent lanes;
+    /// `scratch` holds `lanes` values.
     @inline(__always)
     func tangent<T: TapeScalar>(_ i: Int, values v: UnsafeMutablePointer<T>, tangents t: UnsafeMutablePointer<T>, lanes: Int,
-                                direction: (Int) -> UnsafePointer<T>) {
+                                scratch: UnsafeMutablePointer<T>, direction: (Int) -> UnsafePointer<T>) {
         let d = t + i * lanes, y = v + i * lanes
         func value(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         func tan(_ r: Int) -> UnsafeMutablePointer<T> { t + r * lanes }
@@ -120,7 +121,9 @@ extension TapeCode {
             for p in 0..<lanes { d[p] = 0 }
             for k in r {
                 let u = value(operands[k]), du = tan(operands[k])
-                for p in 0..<lanes where du[p] != 0 { d[p] += T.exp(u[p] - y[p]) * du[p] }
+                for p in 0..<lanes { scratch[p] = u[p] - y[p] }
+                T.exp(lanes: scratch, into: scratch, count: lanes)
+                for p in 0..<lanes where du[p] != 0 { d[p] += scratch[p] * du[p] }
             }
         case let .shiftedExp(a, l, power):
             let dl = tan(l), k = T(power)
@@ -131,10 +134,10 @@ extension TapeCode {
     }
 
     /// Passes instruction `i`'s adjoint to its operands (full program); `gradient(k)` points at
-    /// input k's gradient lanes.
+    /// input k's gradient lanes; `scratch` holds `lanes` values.
     @inline(__always)
     func adjoint<T: TapeScalar>(_ i: Int, values v: UnsafeMutablePointer<T>, adjoints g: UnsafeMutablePointer<T>, lanes: Int,
-                                gradient: (Int) -> UnsafeMutablePointer<T>) {
+                                scratch: UnsafeMutablePointer<T>, gradient: (Int) -> UnsafeMutablePointer<T>) {
         let a = g + i * lanes, y = v + i * lanes
         func value(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         func adj(_ r: Int) -> UnsafeMutablePointer<T> { g + r * lanes }
@@ -173,7 +176,9 @@ extension TapeCode {
         case let .logSumExp(r):
             for k in r {
                 let u = value(operands[k]), o = adj(operands[k])
-                for p in 0..<lanes { o[p] += a[p] * T.exp(u[p] - y[p]) }
+                for p in 0..<lanes { scratch[p] = u[p] - y[p] }
+                T.exp(lanes: scratch, into: scratch, count: lanes)
+                for p in 0..<lanes { o[p] += a[p] * scratch[p] }
             }
         case let .shiftedExp(x, l, power):
             let ol = adj(l), k = T(power)
