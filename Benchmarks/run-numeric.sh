@@ -10,6 +10,8 @@
 #   BUDGET=0.3             seconds of timing per measurement (best of 5 rounds)
 #   PEERS="casadi jax"     Python peers to run (installed into Benchmarks/.venv when missing)
 #   CODEGEN_MAX_N=30       largest n whose generated C is compiled (n = 100 takes cc a while)
+#   NATIVE=1               also time a build of Nabla for this machine's processor
+#                          (-Xswiftc -target-cpu -Xswiftc native, in .build-native)
 #   RESULTS_DIR=path       keep the raw JSON lines there
 #
 # Run it on a quiet machine: every figure is compared with the others of the same run.
@@ -23,6 +25,7 @@ POINTS="${POINTS:-10000}"
 BUDGET="${BUDGET:-0.3}"
 PEERS="${PEERS:-casadi jax}"
 CODEGEN_MAX_N="${CODEGEN_MAX_N:-30}"
+NATIVE="${NATIVE:-0}"
 results="${RESULTS_DIR:-$(mktemp -d)}"
 mkdir -p "$results"
 
@@ -41,6 +44,12 @@ bin="$(swift build -c release --show-bin-path)"
 
 note "Nabla tape"
 "$bin/nabla-bench" --json --sizes "$sizes_csv" --points "$POINTS" --budget "$BUDGET" > "$results/nabla.jsonl"
+if [[ "$NATIVE" == 1 ]]; then
+    note "Nabla built for this processor"
+    swift build -c release --product nabla-bench --scratch-path .build-native -Xswiftc -target-cpu -Xswiftc native >&2
+    .build-native/release/nabla-bench --json --sizes "$sizes_csv" --points "$POINTS" --budget "$BUDGET" \
+        | sed 's/"peer": "nabla"/"peer": "nabla-native"/' >> "$results/nabla.jsonl"
+fi
 
 note "hand-written C and generated C"
 cc_flags=(-O3 -march=native)

@@ -37,8 +37,7 @@ extension Tape {
                         while i < code.operations.count {
                             if tileStarting[i] >= 0, T.self == Double.self {
                                 let d = (i..<(i + LinearTile.rows)).map(destination)
-                                func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
-                                tiles[tileStarting[i]].run(registers: double(v), lanes: n, double(d[0]), double(d[1]), double(d[2]), double(d[3]))
+                                tiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, asDouble(d[0]), asDouble(d[1]), asDouble(d[2]), asDouble(d[3]))
                                 for (k, dk) in d.enumerated() { copies(i + k, from: dk) }
                                 i += LinearTile.rows
                                 continue
@@ -78,24 +77,16 @@ extension Tape {
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var differentials = values
         let count = points.count
-        var tangents: [T] = []
-        values.storage.withUnsafeMutableBufferPointer { valuesOut in
-            differentials.storage.withUnsafeMutableBufferPointer { differentialsOut in
-                directions.storage.withUnsafeBufferPointer { dx in
-                    sweep(points) { v, lanes, start in
-                        if tangents.count < code.operations.count * lanes { tangents = [T](repeating: 0, count: code.operations.count * lanes) }
-                        tangents.withUnsafeMutableBufferPointer { tb in
-                            let t = tb.baseAddress!
-                            for i in code.operations.indices {
-                                code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes) {
-                                    dx.baseAddress! + $0 * count + start
-                                }
-                            }
-                            for (o, s) in outputSlots.enumerated() {
-                                (valuesOut.baseAddress! + o * count + start).update(from: v + s * lanes, count: lanes)
-                                (differentialsOut.baseAddress! + o * count + start).update(from: t + s * lanes, count: lanes)
-                            }
+        differentials.storage.withUnsafeMutableBufferPointer { differentialsOut in
+            directions.storage.withUnsafeBufferPointer { dx in
+                sweep(points, values: &values) { v, t, lanes, start in
+                    for i in code.operations.indices {
+                        code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes) {
+                            dx.baseAddress! + $0 * count + start
                         }
+                    }
+                    for (o, s) in outputSlots.enumerated() {
+                        (differentialsOut.baseAddress! + o * count + start).update(from: t + s * lanes, count: lanes)
                     }
                 }
             }
@@ -112,35 +103,25 @@ extension Tape {
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var gradients = PointBatch<T>(count: points.count, width: inputCount)
         let count = points.count
-        var adjoints: [T] = []
-        values.storage.withUnsafeMutableBufferPointer { valuesOut in
-            gradients.storage.withUnsafeMutableBufferPointer { gradientsOut in
-                sweep(points) { v, lanes, start in
-                    if adjoints.count < code.operations.count * lanes { adjoints = [T](repeating: 0, count: code.operations.count * lanes) }
-                    adjoints.withUnsafeMutableBufferPointer { gb in
-                        let g = gb.baseAddress!
-                        g.update(repeating: 0, count: code.operations.count * lanes)
-                        for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
-                        var i = code.operations.count - 1
-                        while i >= 0 {
-                            // A tile's rows read none of each other, so their adjoints are complete
-                            // when the sweep reaches the last of them.
-                            let first = i - (LinearTile.rows - 1)
-                            if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
-                                func double(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> { UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self) }
-                                let a = double(g + first * lanes)
-                                fullTiles[tileStarting[first]].runAdjoint(adjoints: double(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
-                                i = first - 1
-                                continue
-                            }
-                            // Inputs add their adjoints straight into the result.
-                            code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes) {
-                                gradientsOut.baseAddress! + $0 * count + start
-                            }
-                            i -= 1
-                        }
+        gradients.storage.withUnsafeMutableBufferPointer { gradientsOut in
+            sweep(points, values: &values) { v, g, lanes, start in
+                for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
+                var i = code.operations.count - 1
+                while i >= 0 {
+                    // A tile's rows read none of each other, so their adjoints are complete
+                    // when the sweep reaches the last of them.
+                    let first = i - (LinearTile.rows - 1)
+                    if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
+                        let a = asDouble(g + first * lanes)
+                        fullTiles[tileStarting[first]].runAdjoint(adjoints: asDouble(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
+                        i = first - 1
+                        continue
                     }
-                    for (o, s) in outputSlots.enumerated() { (valuesOut.baseAddress! + o * count + start).update(from: v + s * lanes, count: lanes) }
+                    // Inputs add their adjoints straight into the result.
+                    code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes) {
+                        gradientsOut.baseAddress! + $0 * count + start
+                    }
+                    i -= 1
                 }
             }
         }
@@ -154,32 +135,42 @@ extension Tape {
         return (values.columns, gradients.columns)
     }
 
-    /// Runs the full program's values over `points` chunk by chunk, then `body` on each chunk's
-    /// registers (instruction i, lane p at `i * lanes + p`, then two lanes-long scratch
-    /// registers), its number of lanes and first point.
-    private func sweep<T: TapeScalar>(_ points: PointBatch<T>, _ body: (UnsafeMutablePointer<T>, Int, Int) -> Void) {
+    /// Runs the full program's values over `points` chunk by chunk, copies the outputs into
+    /// `values`, then runs `body` on each chunk: its registers (instruction i, lane p at
+    /// `i * lanes + p`, then two lanes-long scratch registers), a zeroed register file of the
+    /// same shape for tangents or adjoints, its number of lanes and its first point.
+    private func sweep<T: TapeScalar>(_ points: PointBatch<T>, values: inout PointBatch<T>,
+                                      _ body: (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>, Int, Int) -> Void) {
         precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         let count = points.count
         let lanes = Tape.lanes(registers: 3 * code.registerCount, T.self)
         var registers = [T](repeating: 0, count: (code.registerCount + 2) * lanes)
+        var derivatives = [T](repeating: 0, count: code.registerCount * lanes)
         registers.withUnsafeMutableBufferPointer { buffer in
             let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
-            points.storage.withUnsafeBufferPointer { x in
-                for start in stride(from: 0, to: count, by: lanes) {
-                    let n = min(lanes, count - start)
-                    var i = 0
-                    while i < code.operations.count {
-                        if tileStarting[i] >= 0, T.self == Double.self {
-                            let d = UnsafeMutableRawPointer(v + i * n).assumingMemoryBound(to: Double.self)
-                            fullTiles[tileStarting[i]].run(registers: UnsafeMutableRawPointer(v).assumingMemoryBound(to: Double.self),
-                                                           lanes: n, d, d + n, d + 2 * n, d + 3 * n)
-                            i += LinearTile.rows
-                            continue
+            derivatives.withUnsafeMutableBufferPointer { d in
+                points.storage.withUnsafeBufferPointer { x in
+                    values.storage.withUnsafeMutableBufferPointer { valuesOut in
+                        for start in stride(from: 0, to: count, by: lanes) {
+                            let n = min(lanes, count - start)
+                            var i = 0
+                            while i < code.operations.count {
+                                if tileStarting[i] >= 0, T.self == Double.self {
+                                    let d = asDouble(v + i * n)
+                                    fullTiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, d, d + n, d + 2 * n, d + 3 * n)
+                                    i += LinearTile.rows
+                                    continue
+                                }
+                                code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
+                                i += 1
+                            }
+                            for (o, s) in outputSlots.enumerated() {
+                                (valuesOut.baseAddress! + o * count + start).update(from: v + s * n, count: n)
+                            }
+                            d.baseAddress!.update(repeating: 0, count: code.registerCount * n)
+                            body(v, d.baseAddress!, n, start)
                         }
-                        code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
-                        i += 1
                     }
-                    body(v, n, start)
                 }
             }
         }
@@ -190,4 +181,10 @@ extension Tape {
         let fit = 256 * 1024 / max(1, registers * MemoryLayout<T>.stride)
         return min(256, max(8, fit / 8 * 8))
     }
+}
+
+/// The same memory as `Double`s, where the caller has checked that T is Double (the tiles are
+/// written for Double only).
+private func asDouble<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> {
+    UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self)
 }

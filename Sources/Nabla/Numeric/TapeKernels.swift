@@ -94,14 +94,11 @@ extension TapeCode {
             for k in r { let o = tan(operands[k]), c = T(coefficients[k]); for p in 0..<lanes { d[p] += c * o[p] } }
         case let .multiply(r, coefficient):
             // d(c·∏ fₖ) = c·Σ dfₖ·∏_{j≠k} fⱼ, without dividing (a factor may be zero).
-            let c = T(coefficient)
             for p in 0..<lanes { d[p] = 0 }
             for k in r {
                 let dk = tan(operands[k])
                 for p in 0..<lanes where dk[p] != 0 {
-                    var q = c * dk[p]
-                    for j in r where j != k { q *= value(operands[j])[p] }
-                    d[p] += q
+                    d[p] += partial(r, k, coefficient, v, lanes, p) * dk[p]
                 }
             }
         case let .integerPower(b, n):
@@ -150,13 +147,10 @@ extension TapeCode {
         case let .linear(r, _):
             for k in r { let o = adj(operands[k]), c = T(coefficients[k]); for p in 0..<lanes { o[p] += c * a[p] } }
         case let .multiply(r, coefficient):
-            let c = T(coefficient)
             for k in r {
                 let o = adj(operands[k])
                 for p in 0..<lanes where a[p] != 0 {
-                    var q = c * a[p]
-                    for j in r where j != k { q *= value(operands[j])[p] }
-                    o[p] += q
+                    o[p] += a[p] * partial(r, k, coefficient, v, lanes, p)
                 }
             }
         case let .integerPower(b, n):
@@ -185,5 +179,14 @@ extension TapeCode {
             for p in 0..<lanes { ol[p] -= k * a[p] * y[p] }
             if let x { let ox = adj(x); for p in 0..<lanes { ox[p] += a[p] * y[p] } }
         }
+    }
+
+    /// ∂(c·∏ fⱼ)/∂fₖ = c·∏_{j≠k} fⱼ at lane p, for the product of `operands[r]`.
+    @inline(__always)
+    private func partial<T: TapeScalar>(_ r: Range<Int>, _ k: Int, _ coefficient: Double,
+                                        _ v: UnsafeMutablePointer<T>, _ lanes: Int, _ p: Int) -> T {
+        var q = T(coefficient)
+        for j in r where j != k { q *= v[operands[j] * lanes + p] }
+        return q
     }
 }
