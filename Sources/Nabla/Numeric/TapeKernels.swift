@@ -33,9 +33,18 @@ extension TapeCode {
                 k += 1
             }
         case let .multiply(r, coefficient):
+            // One pass for the common c·x and c·x·y; more factors multiply in one by one.
             let c = T(coefficient)
-            for p in 0..<lanes { d[p] = c }
-            for k in r { let o = at(operands[k]); for p in 0..<lanes { d[p] *= o[p] } }
+            switch r.count {
+            case 0: for p in 0..<lanes { d[p] = c }
+            case 1:
+                let x = at(operands[r.lowerBound])
+                for p in 0..<lanes { d[p] = c * x[p] }
+            default:
+                let x = at(operands[r.lowerBound]), y = at(operands[r.lowerBound + 1])
+                for p in 0..<lanes { d[p] = c * x[p] * y[p] }
+                for k in r.dropFirst(2) { let o = at(operands[k]); for p in 0..<lanes { d[p] *= o[p] } }
+            }
         case let .integerPower(b, n):
             let x = at(b)
             for p in 0..<lanes { d[p] = integerPower(x[p], n) }
