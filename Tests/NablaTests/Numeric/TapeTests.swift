@@ -143,3 +143,38 @@ import Testing
         }
     }
 }
+
+/// The README's example, as written there, with its results checked.
+@Suite struct ReadmeTapeExampleTests {
+    @Test func theExampleRunsAndAgreesWithTheSymbolicGradient() throws {
+        let text = """
+            layer(x1, x2) = (x1 - 2x2, 3x1 + x2)
+            loss(p1, p2) = -log(p1)
+            F = loss∘softmax∘layer
+            gradient F
+            """
+        let doc = try Document(source: SourceText(name: "model.nabla", text: text))
+        let F = doc.results[0]
+        let x = F.variables.map { doc.store.symbol($0) }
+        var tape = Tape(store: doc.store, outputs: F.components, inputs: x)
+        let value = tape.values(at: [0.5, -1])
+        let (_, gradient) = tape.vjp(at: [0.5, -1], cotangent: [1])
+        let (_, slope) = tape.jvp(at: [0.5, -1], along: [1, 0])
+        let hv = tape.hessianVectorProduct(at: [0.5, -1], along: [0, 1])
+        let points = PointBatch<Double>(columns: [[0.5, 1, 2], [-1, 0, 1]])
+        var out = PointBatch<Double>(count: points.count, width: 1)
+        tape.values(points, into: &out)
+
+        // z = (2.5, 0.5): F = log(1 + e^(z2 − z1)) = log(1 + e^-2).
+        #expect(isClose(value[0], log(1 + exp(-2.0)), relative: 1e-14))
+        #expect(out[0, 0] == value[0])
+        var symbolic = Tape(store: doc.store, outputs: F.matrix.entries, inputs: x)
+        let expected = symbolic.values(at: [0.5, -1])
+        #expect(isClose(gradient[0], expected[0], relative: 1e-14) && isClose(gradient[1], expected[1], relative: 1e-14))
+        #expect(isClose(slope[0], expected[0], relative: 1e-14))
+        // H·e2 by central differences of the symbolic gradient.
+        let h = 1e-5
+        let up = symbolic.values(at: [0.5, -1 + h]), down = symbolic.values(at: [0.5, -1 - h])
+        for i in 0..<2 { #expect(isClose(hv[i], (up[i] - down[i]) / (2 * h), relative: 1e-7, absolute: 1e-9)) }
+    }
+}
