@@ -57,6 +57,37 @@ import Testing
         for (a, b) in zip(got, want) { #expect(isClose(a, b, relative: 1e-9, absolute: 1e-12), "C \(a) vs SymPy \(b)") }
     }
 
+    /// The generated C keeps softmax and the log of a softmax finite for large inputs, like the
+    /// tape: a cross-entropy at logits of ±1000 and beyond.
+    @Test func generatedCIsStableForLargeInputs() throws {
+        let doc = try solve("""
+            layer(x1, x2) = (3x1 - x2, x1 + 2x2)
+            loss(p1, p2) = -log(p1)
+            F = loss∘softmax∘layer
+            gradient F
+            """)
+        let r = doc.results[0]
+        var program = "#include <math.h>\n#include <stdio.h>\n\n" + CodeGenerator(language: .c).function(named: "F", r, in: doc.store)
+        program += """
+            int main(void) {
+                double in[] = {-400, 100}, v[1], J[2];
+                nabla_F(in, v, J);
+                printf("%.17g\\n%.17g\\n%.17g\\n", v[0], J[0], J[1]);
+                return 0;
+            }
+
+            """
+        let dir = try workDirectory("stable")
+        try program.write(to: dir.appendingPathComponent("s.c"), atomically: true, encoding: .utf8)
+        let (status, log) = try Self.run("cc", ["-O1", "-o", "s", "s.c", "-lm"], in: dir)
+        #expect(status == 0, "cc failed: \(log)")
+        let (_, output) = try Self.run("./s", [], in: dir)
+        let got = output.split(separator: "\n").compactMap { Double($0) }
+        // z = (−1300, −200): F = lse(z) − z₁ = 1100, ∇F = (softmax − e₁)ᵀ·W = (−2, 3).
+        #expect(got.count == 3 && isClose(got[0], 1100, relative: 1e-12) && isClose(got[1], -2, relative: 1e-12)
+                && isClose(got[2], 3, relative: 1e-12), "\(output)")
+    }
+
     /// The example files as Swift, compiled with swiftc: values and Jacobians like the tape's.
     @Test func generatedSwiftCompilesAndAgreesWithTheTape() throws {
         let doc = try solve(try Fixtures.example("logistic-regression.nabla"))
