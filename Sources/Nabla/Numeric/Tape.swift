@@ -136,15 +136,24 @@ public struct Tape {
 
     /// The outputs at `point` and the pullback of `cotangent` (wᵀ·J), one value per input.
     public mutating func vjp(at point: [Double], cotangent: [Double]) -> (values: [Double], pullback: [Double]) {
+        var gradient = Array(repeating: 0.0, count: inputCount)
+        vjp(at: point, cotangent: cotangent, into: &gradient)
+        return (outputSlots.map { value[$0] }, gradient)
+    }
+
+    /// The pullback of `cotangent` at `point` written into `pullback` (one entry per input):
+    /// no allocation (for a training loop that needs only the gradient).
+    public mutating func vjp(at point: [Double], cotangent: [Double], into pullback: inout [Double]) {
         precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
+        precondition(pullback.count == inputCount, "the pullback needs \(inputCount) entries")
         forward(point)
         for i in adjoint.indices { adjoint[i] = 0 }
+        for k in pullback.indices { pullback[k] = 0 }
         for (k, s) in outputSlots.enumerated() { adjoint[s] += cotangent[k] }
-        var gradient = Array(repeating: 0.0, count: inputCount)
         let code = self.code
         value.withUnsafeMutableBufferPointer { v in
             adjoint.withUnsafeMutableBufferPointer { g in
-                gradient.withUnsafeMutableBufferPointer { out in
+                pullback.withUnsafeMutableBufferPointer { out in
                     var scratch = 0.0
                     for i in code.operations.indices.reversed() where g[i] != 0 {
                         code.adjoint(i, values: v.baseAddress!, adjoints: g.baseAddress!, lanes: 1, scratch: &scratch) { out.baseAddress! + $0 }
@@ -152,7 +161,6 @@ public struct Tape {
                 }
             }
         }
-        return (outputSlots.map { value[$0] }, gradient)
     }
 
     // MARK: Jacobians
