@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    /// The pullback written into a buffer that is used again is the fresh one, not a sum.
+    @Test func pullbackIntoAReusedBuffer() {
+        let s = ExpressionStore()
+        let x = s.symbol("x"), y = s.symbol("y")
+        var tape = Tape(store: s, outputs: [s.multiply(x, s.apply(.sin, y))], inputs: [x, y])
+        var buffer = [7.0, 7.0]
+        for point in [[2.0, 0.5], [-1.0, 3.0]] {
+            tape.vjp(at: point, cotangent: [1], into: &buffer)
+            #expect(buffer == tape.vjp(at: point, cotangent: [1]).pullback)
+            #expect(isClose(buffer[0], sin(point[1]), relative: 1e-15) && isClose(buffer[1], point[0] * cos(point[1]), relative: 1e-15))
+        }
+    }
+
     @Test func sharedSubexpressionsAreOneInstruction() throws {
         // A contraction, so that 40 applications stay finite.
         let text = "h(x) = sin(x)/2 + x^2/4\njacobian " + Array(repeating: "h", count: 40).joined(separator: "∘") + "\n"
