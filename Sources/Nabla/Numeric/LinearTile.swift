@@ -6,7 +6,7 @@
 /// ```swift
 /// // z1 = 2a + b − c, z2 = a − 3c, z3 = …, z4 = … over the same few operands: one tile
 /// ```
-struct LinearTile {
+struct LinearTile: Sendable {
     static let rows = 4
 
     /// The registers read, the union of the four rows' operands.

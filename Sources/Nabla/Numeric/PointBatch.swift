@@ -6,7 +6,7 @@
 /// let points = PointBatch<Double>(columns: [[0.5, 1, 2], [2, 2, 2]])   // (0.5, 2), (1, 2), (2, 2)
 /// points[1, 0]                                                        // 2.0
 /// ```
-public struct PointBatch<T: TapeScalar> {
+public struct PointBatch<T: TapeScalar>: Sendable {
     /// The number of points.
     public let count: Int
     /// The number of entries per point.

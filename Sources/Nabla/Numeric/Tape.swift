@@ -14,7 +14,7 @@ import Foundation
 /// tape.jvp(at: [0.5, 2], along: [1, 0])     // (values, [2.0, 0.877…])
 /// tape.vjp(at: [0.5, 2], cotangent: [1, 0]) // (values, [2.0, 0.5])
 /// ```
-public struct Tape {
+public struct Tape: Sendable {
     /// Every instruction in its own register: what the sweeps of forward and reverse mode run.
     let code: TapeCode
     /// The same instructions with registers reused by liveness: what batched values run.

@@ -4,7 +4,7 @@
 /// `linear`); an operation names its range there. In a tape's full program every instruction
 /// has its own register (the sweeps of forward and reverse mode need every value); in its value
 /// program registers are reused once their last reader has run.
-struct TapeCode {
+struct TapeCode: Sendable {
     enum Operation {
         case constant(Double)
         case input(Int)

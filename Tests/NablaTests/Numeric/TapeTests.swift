@@ -104,6 +104,26 @@ import Testing
         for (a, b) in zip(double.gradients.joined(), single.gradients.joined()) { #expect(isClose(a, Double(b), relative: 1e-4, absolute: 1e-5)) }
     }
 
+    /// A tape is Sendable: four tasks evaluate a quarter of a batch each with the same tape, and
+    /// together they give what one call gives.
+    @Test func oneTapeOnSeveralThreads() async throws {
+        let doc = try solve("layer(x1, x2) = (x1 - 2x2, 3x1 + x2, x2)\nloss(p1, p2, p3) = -log(p2)\nF = loss∘softmax∘layer\ngradient F\n")
+        let F = doc.results[0]
+        let tape = Tape(store: doc.store, outputs: F.matrix.entries, inputs: F.variables.map { doc.store.symbol($0) })
+        let columns: [[Double]] = [(0..<400).map { sin(Double($0)) }, (0..<400).map { cos(Double($0)) }]
+        let whole = tape.values(batch: columns)
+        let parts = await withTaskGroup(of: (Int, [[Double]]).self) { group in
+            for q in 0..<4 {
+                let quarter = columns.map { Array($0[(q * 100)..<((q + 1) * 100)]) }
+                group.addTask { (q, tape.values(batch: quarter)) }
+            }
+            var parts = [[[Double]]](repeating: [], count: 4)
+            for await (q, result) in group { parts[q] = result }
+            return parts
+        }
+        for i in whole.indices { #expect(parts.flatMap { $0[i] } == whole[i]) }
+    }
+
     /// A batch gives, point by point, what single evaluations give.
     @Test(arguments: 0..<20) func batchAgainstSinglePoints(seed: UInt64) {
         var g = SeededGenerator(seed: 12_000 + seed)
