@@ -108,24 +108,36 @@ struct LinearTile: Sendable {
     }
 
     /// Reverse mode through the four rows: adds Σ_r c_ru · a_r to the adjoint of each operand u,
-    /// given the rows' adjoints `a0`…`a3` (each operand's adjoint loaded and stored once).
+    /// given the rows' adjoints `a0`…`a3`. Four points at a time: the rows' adjoints stay in
+    /// registers of the processor while the operands' adjoints stream by.
     func runAdjoint(adjoints g: UnsafeMutablePointer<Double>, lanes: Int,
                     _ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>,
                     _ a2: UnsafePointer<Double>, _ a3: UnsafePointer<Double>) {
         typealias Pair = SIMD2<Double>
         func pair(_ x: UnsafePointer<Double>, _ p: Int) -> Pair { UnsafeRawPointer(x + p).loadUnaligned(as: Pair.self) }
-        operands.withUnsafeBufferPointer { ops in
+        withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Double>.self, capacity: operands.count) { o in
+            for (u, r) in operands.enumerated() { o[u] = g + r &* lanes }
             splatCoefficients.withUnsafeBufferPointer { c in
-                for u in 0..<ops.count {
-                    let o = g + ops[u] &* lanes, k = u &* 4
-                    let c0 = c[k], c1 = c[k + 1], c2 = c[k + 2], c3 = c[k + 3]
-                    var p = 0
-                    while p + 2 <= lanes {
-                        let sum = pair(o, p) + (c0 * pair(a0, p) + c1 * pair(a1, p)) + (c2 * pair(a2, p) + c3 * pair(a3, p))
-                        UnsafeMutableRawPointer(o + p).storeBytes(of: sum, as: Pair.self)
-                        p += 2
+                var p = 0
+                while p + 4 <= lanes {
+                    let l0 = pair(a0, p), h0 = pair(a0, p + 2), l1 = pair(a1, p), h1 = pair(a1, p + 2)
+                    let l2 = pair(a2, p), h2 = pair(a2, p + 2), l3 = pair(a3, p), h3 = pair(a3, p + 2)
+                    for u in 0..<o.count {
+                        let k = u &* 4
+                        let c0 = c[k], c1 = c[k + 1], c2 = c[k + 2], c3 = c[k + 3]
+                        let low = pair(o[u], p) + (c0 * l0 + c1 * l1) + (c2 * l2 + c3 * l3)
+                        let high = pair(o[u], p + 2) + (c0 * h0 + c1 * h1) + (c2 * h2 + c3 * h3)
+                        UnsafeMutableRawPointer(o[u] + p).storeBytes(of: low, as: Pair.self)
+                        UnsafeMutableRawPointer(o[u] + p + 2).storeBytes(of: high, as: Pair.self)
                     }
-                    if p < lanes { o[p] += (c0[0] * a0[p] + c1[0] * a1[p]) + (c2[0] * a2[p] + c3[0] * a3[p]) }
+                    p += 4
+                }
+                // The last points, one at a time.
+                for q in p..<lanes {
+                    for u in 0..<o.count {
+                        let k = u &* 4
+                        o[u][q] += (c[k][0] * a0[q] + c[k + 1][0] * a1[q]) + (c[k + 2][0] * a2[q] + c[k + 3][0] * a3[q])
+                    }
                 }
             }
         }
