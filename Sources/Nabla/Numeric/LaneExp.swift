@@ -3,7 +3,8 @@
 /// library's `exp` one value at a time, within two units in the last place of it.
 ///
 /// Method: x = k·ln 2 + r with k an integer and |r| ≤ ln 2 / 2 (ln 2 split in two parts, so
-/// that r is exact), e^r by its Taylor polynomial of degree 13 (truncation below 10⁻¹⁷), then
+/// that r is exact), e^r by its Taylor polynomial of degree 13 (truncation below 10⁻¹⁷,
+/// evaluated by Estrin's scheme), then
 /// the exponent k added in two halves, so that overflow gives +∞ and results below the normal
 /// range come out as subnormal numbers or 0 with a single rounding.
 ///
@@ -23,20 +24,15 @@ func laneExp(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, c
         let k = shifted - roundingMagic
         let kInt = Int64(bitPattern: shifted.bitPattern) &- magicBits
         let r = (clamped - k * ln2High) - k * ln2Low
-        var e = 1.0 / 6227020800                  // 1/13!
-        e = e * r + 1.0 / 479001600
-        e = e * r + 1.0 / 39916800
-        e = e * r + 1.0 / 3628800
-        e = e * r + 1.0 / 362880
-        e = e * r + 1.0 / 40320
-        e = e * r + 1.0 / 5040
-        e = e * r + 1.0 / 720
-        e = e * r + 1.0 / 120
-        e = e * r + 1.0 / 24
-        e = e * r + 1.0 / 6
-        e = e * r + 0.5
-        e = e * r + 1
-        e = e * r + 1
+        // Estrin's scheme: the same polynomial as Horner's, in a quarter of the dependent steps,
+        // so that the processor overlaps the lanes' work.
+        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
+        let q0 = 1 + r, q1 = 0.5 + r * (1.0 / 6), q2 = 1.0 / 24 + r * (1.0 / 120), q3 = 1.0 / 720 + r * (1.0 / 5040)
+        let q4 = 1.0 / 40320 + r * (1.0 / 362880), q5 = 1.0 / 3628800 + r * (1.0 / 39916800)
+        let q6 = 1.0 / 479001600 + r * (1.0 / 6227020800)
+        let low = (q0 + q1 * r2) + (q2 + q3 * r2) * r4
+        let high = (q4 + q5 * r2) + q6 * r4
+        let e = low + high * r8
         let half = kInt >> 1
         let firstScale = Double(bitPattern: UInt64(bitPattern: (half &+ 1023) << 52))
         let secondScale = Double(bitPattern: UInt64(bitPattern: (kInt &- half &+ 1023) << 52))
