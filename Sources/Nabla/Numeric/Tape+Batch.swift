@@ -36,9 +36,9 @@ extension Tape {
                         var i = 0
                         while i < code.operations.count {
                             if tileStarting[i] >= 0, T.self == Double.self {
-                                let d = (i..<(i + LinearTile.rows)).map(destination)
-                                tiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, asDouble(d[0]), asDouble(d[1]), asDouble(d[2]), asDouble(d[3]))
-                                for (k, dk) in d.enumerated() { copies(i + k, from: dk) }
+                                let d0 = destination(i), d1 = destination(i + 1), d2 = destination(i + 2), d3 = destination(i + 3)
+                                tiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, asDouble(d0), asDouble(d1), asDouble(d2), asDouble(d3))
+                                copies(i, from: d0); copies(i + 1, from: d1); copies(i + 2, from: d2); copies(i + 3, from: d3)
                                 i += LinearTile.rows
                                 continue
                             }
