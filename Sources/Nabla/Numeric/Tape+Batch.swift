@@ -135,6 +135,36 @@ extension Tape {
         return (values.columns, gradients.columns)
     }
 
+    /// The Jacobian at every point: entry (i, j), output i by input j, is entry `i * inputCount + j`
+    /// of the result. By forward sweeps when there are fewer inputs than outputs, by reverse
+    /// sweeps otherwise, each sweep over the whole batch.
+    ///
+    /// ```swift
+    /// let J = tape.jacobian(points)     // J[i * tape.inputCount + j, p] = ∂f_i/∂x_j at point p
+    /// ```
+    public func jacobian<T: TapeScalar>(_ points: PointBatch<T>) -> PointBatch<T> {
+        let m = outputSlots.count, n = inputCount, count = points.count
+        var result = PointBatch<T>(count: count, width: m * n)
+        if n <= m {
+            var direction = PointBatch<T>(count: count, width: n)
+            for j in 0..<n {
+                for p in 0..<count { direction[j, p] = 1 }
+                let column = jvp(points, along: direction).differentials
+                for i in 0..<m { for p in 0..<count { result[i * n + j, p] = column[i, p] } }
+                for p in 0..<count { direction[j, p] = 0 }
+            }
+        } else {
+            var w = [T](repeating: 0, count: m)
+            for i in 0..<m {
+                w[i] = 1
+                let row = vjp(points, cotangent: w).gradients
+                for j in 0..<n { for p in 0..<count { result[i * n + j, p] = row[j, p] } }
+                w[i] = 0
+            }
+        }
+        return result
+    }
+
     /// Runs the full program's values over `points` chunk by chunk, copies the outputs into
     /// `values`, then runs `body` on each chunk: its registers (instruction i, lane p at
     /// `i * lanes + p`, then two lanes-long scratch registers), a zeroed register file of the

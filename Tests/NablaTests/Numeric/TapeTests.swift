@@ -197,7 +197,9 @@ import Testing
         let points = PointBatch<Double>(columns: [[0.5, 1, 2], [-1, 0, 1]])
         var out = PointBatch<Double>(count: points.count, width: 1)
         tape.values(points, into: &out)
+        let J = tape.jacobian(points)
 
+        #expect(isClose(J[0, 0], gradient[0], relative: 1e-15) && isClose(J[1, 0], gradient[1], relative: 1e-15))
         // z = (2.5, 0.5): F = log(1 + e^(z2 − z1)) = log(1 + e^-2).
         #expect(isClose(value[0], log(1 + exp(-2.0)), relative: 1e-14))
         #expect(out[0, 0] == value[0])
@@ -209,5 +211,34 @@ import Testing
         let h = 1e-5
         let up = symbolic.values(at: [0.5, -1 + h]), down = symbolic.values(at: [0.5, -1 - h])
         for i in 0..<2 { #expect(isClose(hv[i], (up[i] - down[i]) / (2 * h), relative: 1e-7, absolute: 1e-9)) }
+    }
+}
+
+/// Jacobians and Hessian-vector products over a batch against the single-point ones.
+@Suite struct TapeBatchDerivativeTests {
+    @Test(arguments: 0..<8) func batchJacobianAndHessianVectorProducts(seed: UInt64) {
+        var g = SeededGenerator(seed: 61_000 + seed)
+        let s = ExpressionStore()
+        // Two outputs of three inputs (reverse sweeps) when the seed is even, four (forward) when odd.
+        let outputs = (0..<(seed.isMultiple(of: 2) ? 2 : 4)).map { _ in RandomExpression.build(RandomExpression.make(depth: 3, &g), in: s) }
+        let inputs = RandomExpression.variableNames.map { s.symbol($0) }
+        var tape = Tape(store: s, outputs: outputs, inputs: inputs)
+        let points = (0..<21).map { _ in RandomExpression.point(&g) }
+        let directions = (0..<21).map { _ in RandomExpression.point(&g) }
+        let batch = PointBatch(columns: (0..<3).map { k in points.map { $0[k] } })
+        let J = tape.jacobian(batch)
+        let hv = tape.hessianVectorProduct(batch, along: PointBatch(columns: (0..<3).map { k in directions.map { $0[k] } }), output: 1)
+        for (p, point) in points.enumerated() {
+            let single = tape.jacobian(at: point)
+            for i in outputs.indices {
+                for j in 0..<3 where single[i][j].isFinite {
+                    #expect(isClose(J[i * 3 + j, p], single[i][j], relative: 1e-12, absolute: 1e-12), "seed \(61_000 + seed) point \(p) entry (\(i), \(j))")
+                }
+            }
+            let expected = tape.hessianVectorProduct(at: point, along: directions[p], output: 1)
+            for k in 0..<3 where expected[k].isFinite {
+                #expect(isClose(hv[k, p], expected[k], relative: 1e-12, absolute: 1e-12), "seed \(61_000 + seed) point \(p): (H·v)_\(k)")
+            }
+        }
     }
 }
