@@ -31,30 +31,11 @@ public struct PointEvaluation {
         // Forward sweeps along the variables (not the other symbols), reverse sweeps per output;
         // the cheaper gives the Jacobian, and both are compared when asked.
         let n = variables.count, m = values.count
-        func forwardSweeps() -> [[Double]] {
-            var columns: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: m)
-            var e = Array(repeating: 0.0, count: x.count)
-            for j in 0..<n {
-                e[j] = 1
-                let d = tape.jvp(at: x, along: e).differential
-                for i in 0..<m { columns[i][j] = d[i] }
-                e[j] = 0
-            }
-            return columns
-        }
-        func reverseSweeps() -> [[Double]] {
-            var w = Array(repeating: 0.0, count: m)
-            return (0..<m).map { i in
-                w[i] = 1
-                defer { w[i] = 0 }
-                return Array(tape.vjp(at: x, cotangent: w).pullback.prefix(n))
-            }
-        }
         guard compare else {
-            jacobian = n <= m ? forwardSweeps() : reverseSweeps()
+            jacobian = n <= m ? tape.forwardJacobian(at: x, columns: 0..<n) : tape.reverseJacobian(at: x, columns: 0..<n)
             return
         }
-        let forward = forwardSweeps(), reverse = reverseSweeps()
+        let forward = tape.forwardJacobian(at: x, columns: 0..<n), reverse = tape.reverseJacobian(at: x, columns: 0..<n)
         jacobian = n <= m ? forward : reverse
 
         // The symbolic Jacobian's entries, compiled on their own tape (stable softmax included).

@@ -168,24 +168,31 @@ public struct Tape: Sendable {
     /// The Jacobian at `point` (rows: outputs, columns: inputs), by forward sweeps when there are
     /// fewer inputs than outputs and by reverse sweeps otherwise.
     public mutating func jacobian(at point: [Double]) -> [[Double]] {
-        let m = outputSlots.count, n = inputCount
-        var J = Array(repeating: Array(repeating: 0.0, count: n), count: m)
-        if n <= m {
-            var e = Array(repeating: 0.0, count: n)
-            for j in 0..<n {
-                e[j] = 1
-                let d = jvp(at: point, along: e).differential
-                for i in 0..<m { J[i][j] = d[i] }
-                e[j] = 0
-            }
-        } else {
-            var w = Array(repeating: 0.0, count: m)
-            for i in 0..<m {
-                w[i] = 1
-                J[i] = vjp(at: point, cotangent: w).pullback
-                w[i] = 0
-            }
+        let all = 0..<inputCount
+        return inputCount <= outputSlots.count ? forwardJacobian(at: point, columns: all) : reverseJacobian(at: point, columns: all)
+    }
+
+    /// The columns `columns` of the Jacobian at `point` (derivatives along those inputs only),
+    /// one forward sweep each.
+    public mutating func forwardJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+        var J = Array(repeating: Array(repeating: 0.0, count: columns.count), count: outputSlots.count)
+        var e = Array(repeating: 0.0, count: inputCount)
+        for (c, j) in columns.enumerated() {
+            e[j] = 1
+            let d = jvp(at: point, along: e).differential
+            for i in d.indices { J[i][c] = d[i] }
+            e[j] = 0
         }
         return J
+    }
+
+    /// The columns `columns` of the Jacobian at `point`, one reverse sweep per output.
+    public mutating func reverseJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+        var w = Array(repeating: 0.0, count: outputSlots.count)
+        return w.indices.map { i in
+            w[i] = 1
+            defer { w[i] = 0 }
+            return Array(vjp(at: point, cotangent: w).pullback[columns])
+        }
     }
 }
