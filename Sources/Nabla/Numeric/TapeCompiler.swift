@@ -104,18 +104,8 @@ struct TapeCompiler {
     private func expandedExponentials(_ factors: [ExprID]) -> [(coefficient: Double, exponent: ExprID)] {
         var terms: [(coefficient: Double, exponents: [ExprID])] = [(1, [])]
         for f in factors {
-            if case let .apply(.exp, u) = store[f] {
-                for t in terms.indices { terms[t].exponents.append(u) }
-                continue
-            }
-            guard case let .sum(parts) = store[f] else { preconditionFailure("not a combination of exponentials") }
-            terms = terms.flatMap { t in
-                parts.map { part in
-                    let (c, rest) = store.splitCoefficient(part)
-                    guard case let .apply(.exp, v) = store[rest] else { preconditionFailure("not an exponential") }
-                    return (t.coefficient * c.doubleValue, t.exponents + [v])
-                }
-            }
+            guard let parts = exponentialTerms(f) else { preconditionFailure("not a combination of exponentials") }
+            terms = terms.flatMap { t in parts.map { (t.coefficient * $0.coefficient, t.exponents + [$0.exponent]) } }
         }
         return terms.map { ($0.coefficient, store.sum($0.exponents)) }
     }
@@ -165,15 +155,28 @@ struct TapeCompiler {
         }
     }
 
-    /// The exponents u_k when `s` is a sum of two or more exp(u_k).
-    private func exponentialSumArguments(_ s: ExprID) -> [ExprID]? {
-        guard case let .sum(terms) = store[s], terms.count >= 2 else { return nil }
-        var arguments: [ExprID] = []
-        for t in terms {
-            guard case let .apply(.exp, u) = store[t] else { return nil }
-            arguments.append(u)
+    /// The terms c·exp(u) of `id` when it is exp(u) or a sum of such terms.
+    private func exponentialTerms(_ id: ExprID) -> [(coefficient: Double, exponent: ExprID)]? {
+        let terms: [ExprID]
+        switch store[id] {
+        case .apply(.exp, _): terms = [id]
+        case let .sum(ts): terms = ts
+        default: return nil
         }
-        return arguments
+        var result: [(coefficient: Double, exponent: ExprID)] = []
+        for t in terms {
+            let (c, rest) = store.splitCoefficient(t)
+            guard case let .apply(.exp, u) = store[rest] else { return nil }
+            result.append((c.doubleValue, u))
+        }
+        return result
+    }
+
+    /// The exponents u_k when `s` is a sum of two or more exp(u_k) (each with coefficient 1).
+    private func exponentialSumArguments(_ s: ExprID) -> [ExprID]? {
+        guard case .sum = store[s], let terms = exponentialTerms(s), terms.count >= 2,
+              terms.allSatisfy({ $0.coefficient == 1 }) else { return nil }
+        return terms.map(\.exponent)
     }
 
     /// (S, k) when `id` is S^(−k), S an exponential sum and k a positive integer.
@@ -192,17 +195,7 @@ struct TapeCompiler {
     }
 
     /// exp(u), or a sum of c·exp(u) terms.
-    private func isExponentialCombination(_ id: ExprID) -> Bool {
-        switch store[id] {
-        case .apply(.exp, _): return true
-        case let .sum(terms):
-            return terms.allSatisfy { t in
-                if case .apply(.exp, _) = store[store.splitCoefficient(t).1] { return true }
-                return false
-            }
-        default: return false
-        }
-    }
+    private func isExponentialCombination(_ id: ExprID) -> Bool { exponentialTerms(id) != nil }
 
     /// log(a) as a linear combination of exponents and log-sum-exps, when `a` is an exponential
     /// sum, an exponential, or a product of positive numbers, exponentials and powers of
