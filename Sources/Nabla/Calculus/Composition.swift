@@ -5,7 +5,7 @@
 /// let f = FunctionLink(name: "f", parameters: [x1, x2], components: [s.product([x1, x2]), s.sum([x1, x2])])
 /// ```
 public struct FunctionLink {
-    public let name: String
+    public internal(set) var name: String
     public let parameters: [ExprID]
     public let components: [ExprID]
     public let location: SourceLocation?

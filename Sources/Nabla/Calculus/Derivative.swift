@@ -60,6 +60,15 @@ extension ExpressionStore {
         case .sigmoid:                                                     // σ' = σ·(1 - σ)
             let s = apply(.sigmoid, u)
             return product([s, sum([one, negate(s)])])
+        case .asin: return power(sum([one, negate(power(u, 2))]), number(Rational(-1, 2)))             // 1/√(1 - u²)
+        case .acos: return negate(power(sum([one, negate(power(u, 2))]), number(Rational(-1, 2))))     // -1/√(1 - u²)
+        case .atan: return reciprocal(sum([one, power(u, 2)]))                                        // 1/(1 + u²)
+        case .sinh: return apply(.cosh, u)
+        case .cosh: return apply(.sinh, u)
+        case .abs: return apply(.sign, u)                                  // |u|' = sign(u), undefined at 0
+        case .relu: return apply(.heaviside, u)                            // relu' = H(u), undefined at 0
+        case .softplus: return apply(.sigmoid, u)                          // log(1 + e^u)' = σ(u)
+        case .sign, .heaviside: return zero                                // constant away from 0
         }
     }
 

@@ -132,10 +132,10 @@ public struct SheetChecker {
     }
 
     /// How sheets write builtins: `\sigma(t)` is the sigmoid when the sheet does not define σ.
-    static let aliases = ["sigma": "sigmoid"]
+    static let aliases = ["sigma": "sigmoid", "ReLU": "relu", "H": "heaviside", "sgn": "sign"]
 
     /// Names used as functions in the sheets we read, before their definition is seen.
-    static let knownFunctions: Set<String> = ["f", "g", "F", "G", "sigma", "softmax", "loss"]
+    static let knownFunctions: Set<String> = ["f", "g", "F", "G", "sigma", "softmax", "loss", "ReLU", "H"]
 
     /// The function a formula defines: `g : … \rightarrow …` or `g(x_1, x_2) = …`.
     static func definitionHead(_ chain: RelationChain) -> LocatedName? {

@@ -29,27 +29,29 @@ public final class Document {
     public var values: [(String, ExprID)] { scope.values }
 
     private let scope: Scope
-    private let targetName: String?
 
     /// Parses and solves `source`; `store` may be shared with other work of the same request.
-    public convenience init(source: SourceText, store: ExpressionStore = ExpressionStore()) throws(Diagnostic) {
-        try self.init(source: source, store: store, targetName: nil)
-    }
-
-    /// `targetName` renames every target in the results (used for expressions given on the command line).
-    init(source: SourceText, store: ExpressionStore = ExpressionStore(), targetName: String?) throws(Diagnostic) {
-        self.targetName = targetName
+    public init(source: SourceText, store: ExpressionStore = ExpressionStore()) throws(Diagnostic) {
         self.store = store
         self.source = source
         self.scope = Scope(store: store)
-        if source.bytes.count > Document.maximumInputSize {
-            throw Diagnostic(.inputTooLarge, "the input is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)",
-                             at: nil)
-        }
-        try Document.checkText(source)
+        try Document.checkSize(source)
         var timings = PhaseTimings()
         var parser = Parser(source: source)
         let statements = try timings.measure(\.parse) { () throws(Diagnostic) in try parser.parse() }
+        try solve(statements, parseTime: timings.parse)
+    }
+
+    /// Solves `statements` read from `source` (for expressions given on the command line).
+    init(source: SourceText, statements: [Statement], parseTime: Double) throws(Diagnostic) {
+        self.store = ExpressionStore()
+        self.source = source
+        self.scope = Scope(store: store)
+        try solve(statements, parseTime: parseTime)
+    }
+
+    private func solve(_ statements: [Statement], parseTime: Double) throws(Diagnostic) {
+        var parseTime = parseTime
         // Functions and compositions are known everywhere in the file.
         for statement in statements {
             switch statement {
@@ -64,12 +66,25 @@ public final class Document {
             case let .bindings(list):
                 for (name, syntax) in list { try scope.bind(name.name, syntax) }
             case let .command(kind, chain, location):
-                results.append(try scope.solve(kind, chain, location, parseTime: timings.parse, targetName: targetName))
+                results.append(try scope.solve(kind, chain, location, parseTime: parseTime))
                 warnings = scope.warnings
-                timings.parse = 0
+                parseTime = 0
             default: break
             }
         }
+    }
+
+    /// Calls the function `old` by the name `new` in every result.
+    func renameTargets(from old: String, to new: String) {
+        results = results.map { $0.renamed(old, new) }
+    }
+
+    static func checkSize(_ source: SourceText) throws(Diagnostic) {
+        if source.bytes.count > Document.maximumInputSize {
+            throw Diagnostic(.inputTooLarge, "the input is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)",
+                             at: nil)
+        }
+        try Document.checkText(source)
     }
 
     /// Rejects NUL bytes and invalid UTF-8 with the place of the first bad byte.

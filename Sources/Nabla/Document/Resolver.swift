@@ -109,16 +109,23 @@ struct Resolver {
             if arguments.isEmpty { throw Diagnostic(.wrongArgumentCount, "\(name) needs at least one argument", at: location) }
             return Builtin.variadic(name, try scalars(arguments, parameters), in: store)
         }
-        if Builtin.scalar[name] != nil || name == "sqrt" {
-            guard arguments.count == 1 else {
-                throw Diagnostic(.wrongArgumentCount, "\(name) takes 1 argument, not \(arguments.count)", at: location)
-            }
-            let a = try scalar(arguments[0], parameters)
-            if name == "sqrt" { return [store.squareRoot(a)] }
-            return [store.apply(Builtin.scalar[name]!, a)]
+        let isUnary = Builtin.scalar[name] != nil || Builtin.derived.contains(name)
+        if isUnary && arguments.count == 1 {
+            return [Builtin.unary(name, try scalar(arguments[0], parameters), in: store)!]
+        }
+        if Builtin.binary.contains(name) && arguments.count == 2 {
+            let a = try scalar(arguments[0], parameters), b = try scalar(arguments[1], parameters)
+            return [Builtin.binary(name, a, b, in: store)]
+        }
+        if isUnary || Builtin.binary.contains(name) {
+            let expected = isUnary && Builtin.binary.contains(name) ? "1 or 2 arguments" : isUnary ? "1 argument" : "2 arguments"
+            throw Diagnostic(.wrongArgumentCount, "\(name) takes \(expected), not \(arguments.count)", at: location)
         }
         if parameters[name] != nil || bindings[name] != nil {
             throw Diagnostic(.notAFunction, "\(name) is not a function; for a product write \(name)*(…)", at: location)
+        }
+        if let meant = closestName(to: name, in: Array(definitions.keys) + Builtin.allNames) {
+            throw Diagnostic(.undefinedFunction, "unknown function \(name); did you mean \(meant)?", at: location)
         }
         throw Diagnostic(.undefinedFunction, "unknown function \(name); define it (\(name)(x) = …) or use one of: "
                          + Builtin.allNames.joined(separator: ", "), at: location)

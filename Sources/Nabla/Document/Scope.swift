@@ -48,7 +48,11 @@ final class Scope {
                     throw Diagnostic(.undefinedTarget, "\(name.name) is a builtin of any number of arguments; compose it with a defined function to fix its variables",
                                      at: name.location)
                 }
-                reversed.append(Builtin.link(name.name, arity: inner.components.count, in: store, at: name.location)!)
+                guard let link = Builtin.link(name.name, arity: inner.components.count, in: store, at: name.location) else {
+                    throw Diagnostic(.undefinedTarget, "\(name.name) takes two arguments: it cannot be a link of a composition; define a function that calls it",
+                                     at: name.location)
+                }
+                reversed.append(link)
             } else {
                 let known = (definitions.keys.sorted() + compositions.keys.sorted()).joined(separator: ", ")
                 throw Diagnostic(.undefinedTarget, "no function or composition named \(name.name)"
@@ -76,8 +80,7 @@ final class Scope {
         }
     }
 
-    func solve(_ kind: CommandKind, _ chain: [LocatedName], _ location: SourceLocation, parseTime: Double = 0,
-               targetName: String? = nil) throws(Diagnostic) -> TargetResult {
+    func solve(_ kind: CommandKind, _ chain: [LocatedName], _ location: SourceLocation, parseTime: Double = 0) throws(Diagnostic) -> TargetResult {
         var timings = PhaseTimings()
         timings.parse = parseTime
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
@@ -85,7 +88,7 @@ final class Scope {
         warnings += resolver.warnings
         try ExpressionStore.checkShapes(links)
         try checkNameCapture(links)
-        let target = targetName ?? chain.map(\.name).joined(separator: "∘")
+        let target = chain.map(\.name).joined(separator: "∘")
         if kind != .jacobian, links[0].components.count != 1 {
             throw Diagnostic(.notScalar, "\(kind.rawValue) needs a scalar function, but \(target) has \(links[0].components.count) components; use jacobian",
                              at: location)
@@ -118,6 +121,10 @@ final class Scope {
                                   components: chainResult.components, matrix: matrix, location: location, timings: timings)
         result.links = links
         result.derivation = chainResult
+        result.corners = store.reachable(from: chainResult.components).compactMap { id in
+            if case let .apply(f, u) = store[id], f.hasCornerAtZero { return u }
+            return nil
+        }
         return result
     }
 }

@@ -4,19 +4,35 @@ import Foundation
 public struct TargetResult {
     public let command: CommandKind
     /// The target as written, with `∘`: `g∘f`.
-    public let target: String
+    public internal(set) var target: String
     /// The variables, in order: the parameters of the innermost function.
     public let variables: [String]
     /// The composed function itself, in the variables.
     public let components: [ExprID]
     /// Rows are outputs, columns variables (a gradient is one row).
-    public let matrix: ExpressionMatrix
+    public internal(set) var matrix: ExpressionMatrix
     /// Where the command is written.
     public let location: SourceLocation?
     public let timings: PhaseTimings
     /// The functions chained, outermost first, and the chain rule's intermediate matrices.
     public var links: [FunctionLink] = []
     public var derivation: ChainRuleResult?
+
+    /// The arguments u of the `abs`, `relu`, `max` or `min` in the function: it is not
+    /// differentiable where some u = 0, and the result holds elsewhere.
+    public var corners: [ExprID] = []
+
+    /// The same result with the function `old` called `new`, in the target and the links.
+    func renamed(_ old: String, _ new: String) -> TargetResult {
+        var r = self
+        if r.target == old { r.target = new }
+        r.links = links.map { link in
+            var l = link
+            if l.name == old { l.name = new }
+            return l
+        }
+        return r
+    }
 }
 
 /// How long each phase of the work took, in seconds.

@@ -25,7 +25,35 @@ extension ExpressionStore {
             if argument == zero { return one }
         case .sigmoid:
             if argument == zero { return number(Rational(1, 2)) }
+        case .asin, .atan, .sinh:
+            if argument == zero { return zero }
+        case .acos:
+            if argument == zero { return product([number(Rational(1, 2)), constant(.pi)]) }
+            if argument == one { return zero }
+        case .cosh:
+            if argument == zero { return one }
+        case .softplus:
+            if argument == zero { return log(number(2)) }
+        case .abs, .sign, .relu, .heaviside:
+            if let value { return piecewise(function, value) }
+            // |−u| = |u|, sign(−u) = −sign(u): the argument keeps a positive coefficient.
+            if splitCoefficient(argument).0.isNegative, function == .abs || function == .sign {
+                let flipped = apply(function, negate(argument))
+                return function == .abs ? flipped : negate(flipped)
+            }
+            if function == .abs, case .apply(.abs, _) = self[argument] { return argument }
         }
         return intern(.apply(function, argument))
+    }
+
+    /// `abs`, `sign`, `relu` or `heaviside` of a number; `sign(0)` and `heaviside(0)` are
+    /// undefined (they stand for the derivatives of `abs` and `relu`, which do not exist at 0).
+    private func piecewise(_ function: ElementaryFunction, _ value: Rational) -> ExprID {
+        switch function {
+        case .abs: return number(value.isNegative ? -value : value)
+        case .relu: return value.isNegative ? zero : number(value)
+        case .sign: return value.isZero ? undefined : (value.isNegative ? minusOne : one)
+        default: return value.isZero ? undefined : (value.isNegative ? zero : one)   // heaviside
+        }
     }
 }

@@ -17,9 +17,24 @@ public enum MathConstant: String, Hashable, Sendable, CaseIterable {
 
 /// The scalar elementary functions, each of one argument.
 ///
-/// `sqrt` is not here: it is the power `x^(1/2)`.
+/// `sqrt` is not here: it is the power `x^(1/2)`; nor are `log(x, b)` (`log(x)/log(b)`) and
+/// `max(a, b)` (`b + relu(a - b)`), which are built from these.
+///
+/// `abs`, `relu`, `sign` and `heaviside` have a corner or a jump at 0: `sign` and `heaviside`
+/// appear as the derivatives of `abs` and `relu`, and are undefined (NaN) at 0, where those
+/// derivatives do not exist.
 public enum ElementaryFunction: String, Hashable, Sendable, CaseIterable {
     case exp, log, sin, cos, tan, tanh, sigmoid
+    case asin, acos, atan, sinh, cosh
+    case abs, sign, softplus, relu, heaviside
+
+    /// The functions that are not differentiable at 0 (or not continuous there).
+    public var hasCornerAtZero: Bool {
+        switch self {
+        case .abs, .relu, .sign, .heaviside: true
+        default: false
+        }
+    }
 }
 
 /// One node of the expression graph; its children are ids of earlier nodes.
@@ -61,7 +76,7 @@ extension Node {
         case let .sum(terms): h = 4; for t in terms { mix(UInt64(UInt32(bitPattern: t.index))) }
         case let .product(factors): h = 5; for f in factors { mix(UInt64(UInt32(bitPattern: f.index))) }
         case let .power(b, e): h = 6; mix(UInt64(UInt32(bitPattern: b.index))); mix(UInt64(UInt32(bitPattern: e.index)))
-        case let .apply(f, a): h = 7; mix(UInt64(f.rawValue.utf8.count) &* 256 &+ UInt64(f.rawValue.utf8.first!)); mix(UInt64(UInt32(bitPattern: a.index)))
+        case let .apply(f, a): h = 7; for byte in f.rawValue.utf8 { mix(UInt64(byte)) }; mix(UInt64(UInt32(bitPattern: a.index)))
         case .undefined: h = 8
         }
         hasher.combine(h)

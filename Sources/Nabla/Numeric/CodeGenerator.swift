@@ -87,9 +87,19 @@ public struct CodeGenerator {
             return [declare(t(i), text)]
         case let .power(b, e): return [declare(t(i), "pow(\(t(b)), \(t(e)))")]
         case let .apply(f, a):
+            let x = t(a), nan = literal(.nan)
             switch f {
-            case .sigmoid: return [declare(t(i), "1.0 / (1.0 + exp(-\(t(a))))")]
-            default: return [declare(t(i), call(f.rawValue, t(a)))]
+            case .sigmoid: return [declare(t(i), "1.0 / (1.0 + exp(-\(x)))")]
+            case .abs: return [declare(t(i), call(language == .c ? "fabs" : "abs", x))]
+            case .relu: return [declare(t(i), "\(x) > 0.0 ? \(x) : 0.0")]
+            case .sign: return [declare(t(i), "\(x) > 0.0 ? 1.0 : (\(x) < 0.0 ? -1.0 : \(nan))")]
+            case .heaviside: return [declare(t(i), "\(x) > 0.0 ? 1.0 : (\(x) < 0.0 ? 0.0 : \(nan))")]
+            case .softplus:
+                // max(x, 0) + log(1 + e^-|x|), finite for large x
+                let m = language == .c ? "fmax(\(x), 0.0)" : "max(\(x), 0.0)"
+                let a = language == .c ? "fabs(\(x))" : "abs(\(x))"
+                return [declare(t(i), "\(m) + \(call("log1p", "exp(-\(a))"))")]
+            default: return [declare(t(i), call(f.rawValue, x))]
             }
         case let .logSumExp(r):
             // The largest argument first, so that no exp overflows.

@@ -39,6 +39,11 @@ struct Dual: TapeScalar {
     static func cos(_ x: Dual) -> Dual { Dual(Foundation.cos(x.value), -Foundation.sin(x.value) * x.tangent) }
     static func tan(_ x: Dual) -> Dual { let t = Foundation.tan(x.value); return Dual(t, (1 + t * t) * x.tangent) }
     static func tanh(_ x: Dual) -> Dual { let t = Foundation.tanh(x.value); return Dual(t, (1 - t * t) * x.tangent) }
+    static func asin(_ x: Dual) -> Dual { Dual(Foundation.asin(x.value), x.tangent / (1 - x.value * x.value).squareRoot()) }
+    static func acos(_ x: Dual) -> Dual { Dual(Foundation.acos(x.value), -x.tangent / (1 - x.value * x.value).squareRoot()) }
+    static func atan(_ x: Dual) -> Dual { Dual(Foundation.atan(x.value), x.tangent / (1 + x.value * x.value)) }
+    static func sinh(_ x: Dual) -> Dual { Dual(Foundation.sinh(x.value), Foundation.cosh(x.value) * x.tangent) }
+    static func cosh(_ x: Dual) -> Dual { Dual(Foundation.cosh(x.value), Foundation.sinh(x.value) * x.tangent) }
     static func pow(_ x: Dual, _ y: Dual) -> Dual {
         let p = Foundation.pow(x.value, y.value)
         // d(x^y) = y·x^(y−1)·dx + x^y·log(x)·dy; the second term only when y moves.

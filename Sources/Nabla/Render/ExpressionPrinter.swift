@@ -260,18 +260,25 @@ public final class ExpressionPrinter {
         case .latex:
             switch f {
             case .exp: return Printed(text: "e^{\(a)}", level: .power)
-            case .sigmoid: return Printed(text: "\\sigma\\left(\(a)\\right)", level: .atom)
-            default: return Printed(text: "\\\(f.rawValue)\\left(\(a)\\right)", level: .atom)
+            case .abs: return Printed(text: "\\left|\(a)\\right|", level: .atom)
+            default: return Printed(text: "\(f.latexName)\\left(\(a)\\right)", level: .atom)
             }
         case .mathml:
             switch f {
             case .exp: return Printed(text: "<msup><mi>e</mi><mrow>\(a)</mrow></msup>", level: .power)
             case .sigmoid: return Printed(text: "<mrow><mi>σ</mi>\(parenthesized(a))</mrow>", level: .atom)
-            default: return Printed(text: "<mrow><mi>\(f.rawValue)</mi><mo>\u{2061}</mo>\(parenthesized(a))</mrow>", level: .atom)
+            case .abs: return Printed(text: "<mrow><mo>|</mo>\(a)<mo>|</mo></mrow>", level: .atom)
+            default: return Printed(text: "<mrow><mi>\(f.mathName)</mi><mo>\u{2061}</mo>\(parenthesized(a))</mrow>", level: .atom)
             }
         case .sympy:
-            if f == .sigmoid { return Printed(text: "1/(1 + exp(-(\(a))))", level: .product) }
-            return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
+            switch f {
+            case .sigmoid: return Printed(text: "1/(1 + exp(-(\(a))))", level: .product)
+            case .abs: return Printed(text: "Abs(\(a))", level: .atom)
+            case .heaviside: return Printed(text: "Heaviside(\(a))", level: .atom)
+            case .relu: return Printed(text: "Max(0, \(a))", level: .atom)
+            case .softplus: return Printed(text: "log(1 + exp(\(a)))", level: .atom)
+            default: return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
+            }
         case .text:
             return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
         }
@@ -283,6 +290,30 @@ public final class ExpressionPrinter {
         case .latex: return "\\left(\(text)\\right)"
         case .mathml: return "<mrow><mo>(</mo>\(text)<mo>)</mo></mrow>"
         case .text, .sympy: return "(\(text))"
+        }
+    }
+}
+
+extension ElementaryFunction {
+    /// The name as mathematics writes it: `arctan`, `ReLU`, `σ`, `H` (Heaviside's step).
+    var mathName: String {
+        switch self {
+        case .asin: "arcsin"
+        case .acos: "arccos"
+        case .atan: "arctan"
+        case .relu: "ReLU"
+        case .sigmoid: "σ"
+        case .heaviside: "H"
+        default: rawValue
+        }
+    }
+
+    /// The LaTeX command: `\arctan`, `\sigma`, `\operatorname{ReLU}` for the names LaTeX lacks.
+    var latexName: String {
+        switch self {
+        case .sigmoid: "\\sigma"
+        case .exp, .log, .sin, .cos, .tan, .tanh, .sinh, .cosh, .asin, .acos, .atan: "\\\(mathName)"
+        default: "\\operatorname{\(mathName)}"
         }
     }
 }

@@ -35,10 +35,8 @@ public enum Guard {
 extension TargetResult {
     /// The result in denominator layout: the transposed matrix.
     public var transposed: TargetResult {
-        var t = TargetResult(command: command, target: target, variables: variables, components: components,
-                             matrix: matrix.transposed, location: location, timings: timings)
-        t.links = links
-        t.derivation = derivation
+        var t = self
+        t.matrix = matrix.transposed
         return t
     }
 }

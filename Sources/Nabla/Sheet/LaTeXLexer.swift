@@ -32,6 +32,7 @@ struct LaTeXLexer {
                         if i < end && bytes[i] == UInt8(ascii: ".") { i += 1 }
                         continue
                     }
+                    if name == "lvert" || name == "rvert" || name == "vert" { add(.pipe, at); continue }
                     add(.command(name), at)
                 } else {
                     i += 1

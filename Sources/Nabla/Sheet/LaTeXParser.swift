@@ -24,6 +24,8 @@ struct LaTeXParser {
     private var tokens: [LaTeXToken]
     private var position = 0
     private var nesting = 0
+    /// How many `|…|` are open: inside one, a `|` closes it rather than starting a factor.
+    private var openBars = 0
     /// Whether a name followed by `(` is a function call rather than a product.
     let isFunction: (String) -> Bool
 
@@ -189,6 +191,7 @@ struct LaTeXParser {
     private func startsFactor() -> Bool {
         switch current.kind {
         case .letter, .number, .leftParen, .leftBracket, .leftBrace: return true
+        case .pipe: return openBars == 0
         case let .command(c):
             return !(["cdot", "times", "rightarrow", "to", "mapsto", "longrightarrow", "longmapsto", "quad", "qquad", "end",
                       "lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv", "label"].contains(c))
@@ -276,6 +279,15 @@ struct LaTeXParser {
             try expect(closing, closing == .rightParen ? "')'" : "']'")
             if items.count == 1 { return items[0] }
             return .matrix([items], l)   // a tuple: one row
+        case .pipe:
+            // |x|, \lvert x \rvert, \left| x \right|: the absolute value.
+            advance()
+            openBars += 1
+            defer { openBars -= 1 }
+            let inner = try sum()
+            try expect(.pipe, "'|' to close the absolute value")
+            guard let s = inner.scalar else { throw Diagnostic(.syntax, "the absolute value of a matrix is not supported", at: l) }
+            return .expression(.call("abs", [s], l))
         case .leftBrace:
             advance()
             if current.kind == .rightBrace { advance(); return .expression(.number(.one, l)) }
@@ -353,9 +365,19 @@ struct LaTeXParser {
             let a = try group()
             guard let s = a.scalar else { throw Diagnostic(.syntax, "the square root of a matrix is not supported", at: l) }
             return .expression(.call("sqrt", [s], l))
-        case "exp", "log", "ln", "sin", "cos", "tan", "tanh":
+        case "log" where current.kind == .underscore:
+            // \log_2 x, \log_{10}(x): the logarithm in a base.
+            advance()
+            let base = try group()
+            guard let b = base.scalar else { throw Diagnostic(.syntax, "the base of a logarithm must be a number or a symbol", at: l) }
+            return .expression(.call("log", [try functionArgument(c, l), b], l))
+        case "exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "sgn":
             let argument = try functionArgument(c, l)
-            return .expression(.call(c == "ln" ? "log" : c, [argument], l))
+            let name = ["ln": "log", "arcsin": "asin", "arccos": "acos", "arctan": "atan", "sgn": "sign"][c] ?? c
+            return .expression(.call(name, [argument], l))
+        case "max", "min":
+            guard current.kind == .leftParen else { throw Diagnostic(.syntax, "expected (a, b) after \\\(c)", at: l) }
+            return try named(c, l)
         case "text", "mathrm", "operatorname", "mathit", "textrm", "mathbf":
             let name = try textGroup().trimmed.replacingSpaces
             if name.isEmpty { return .expression(.number(.one, l)) }

@@ -35,9 +35,11 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// The diagnostic as a compiler prints it: `name:line:column: error: message`, then the
     /// line and a caret under the column. Long lines are cut to a window around the column.
     public func render(in source: SourceText?) -> String {
-        let prefix = source.map { "\($0.name):" } ?? ""
+        let isCommandLine = source?.name == SourceText.commandLineArguments
+        let prefix = isCommandLine ? "nabla:" : source.map { "\($0.name):" } ?? "nabla:"
         guard let location else { return "\(prefix) \(severity.rawValue): \(message)" }
-        var out = "\(prefix)\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        let place = source.map { $0.describe(location) } ?? "\(location)"
+        var out = "\(isCommandLine ? "nabla: " : "")\(place): \(severity.rawValue): \(message)"
         guard let source else { return out }
         let characters = Array(source.line(location.line))
         let window = 100

@@ -5,9 +5,11 @@
 /// literal is exact: `0.25` is `1/4`, `2e-3` is `1/500`.
 struct Lexer {
     let source: SourceText
+    /// Every newline ends a statement, even inside parentheses: each line is an expression of its own.
+    let linesAreSeparate: Bool
     private var bytes: [UInt8] { source.bytes }
 
-    init(source: SourceText) { self.source = source }
+    init(source: SourceText, linesAreSeparate: Bool = false) { self.source = source; self.linesAreSeparate = linesAreSeparate }
 
     func tokens() throws(Diagnostic) -> [Token] {
         var out: [Token] = []
@@ -26,7 +28,7 @@ struct Lexer {
             func emit(_ kind: Token.Kind, _ length: Int) { out.append(Token(kind: kind, offset: start, spaceBefore: space)); i += length; space = false }
             switch b {
             case UInt8(ascii: "\n"):
-                if depth == 0 { emit(.newline, 1) } else { i += 1 }
+                if depth == 0 || linesAreSeparate { emit(.newline, 1) } else { i += 1 }
                 space = true
             case UInt8(ascii: "+"): emit(.plus, 1)
             case UInt8(ascii: "-"): emit(.minus, 1)

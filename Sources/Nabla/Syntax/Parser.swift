@@ -32,6 +32,21 @@ struct Parser {
         return statements
     }
 
+    /// One expression per line: what `nabla jacobian EXPR…` is given, one argument a line.
+    mutating func expressionPerLine() throws(Diagnostic) -> [ExpressionSyntax] {
+        tokens = try Lexer(source: source, linesAreSeparate: true).tokens()
+        position = 0
+        var expressions: [ExpressionSyntax] = []
+        while current.kind != .end {
+            expressions.append(try expression())
+            if current.kind != .newline {
+                throw error("expected the end of the expression, found \(current.describe)")
+            }
+            advance()
+        }
+        return expressions
+    }
+
     // MARK: Statements
 
     private mutating func statement() throws(Diagnostic) -> Statement {

@@ -32,6 +32,15 @@ public struct SourceText: Sendable {
 
     public init(name: String, text: String) { self.init(name: name, bytes: Array(text.utf8)) }
 
+    /// The name of the text made of the expressions given on the command line, one a line:
+    /// its diagnostics say `expression 2, column 5` rather than `2:5`.
+    public static let commandLineArguments = "·command line·"
+
+    /// Where `location` is, for a person: `file.nabla:2:5`, or `expression 2, column 5`.
+    public func describe(_ location: SourceLocation) -> String {
+        name == SourceText.commandLineArguments ? "expression \(location.line), column \(location.column)" : "\(name):\(location)"
+    }
+
     /// The location of a byte offset.
     public func location(ofOffset offset: Int) -> SourceLocation {
         var low = 0, high = lineStarts.count - 1
