@@ -20,19 +20,28 @@ struct Solve: ParsableCommand {
         """
     )
 
-    @Argument(help: "The .nabla file to solve.")
+    @Argument(help: "A .nabla file, or an exercise sheet (.tex, .md, .txt).")
     var file: String
+
+    @Option(parsing: .upToNextOption, help: "The variables of every target, separated by commas or spaces (every other symbol is a constant): --wrt w11,w12,w21,w22.")
+    var wrt: [String] = []
 
     @OptionGroup var output: OutputOptions
 
+    /// The variables of `--wrt`, each value split at its commas; nil when not given.
+    var variables: [String]? {
+        let names = wrt.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return names.isEmpty ? nil : names
+    }
+
     func run() throws {
-        let file = self.file, output = self.output
+        let file = self.file, output = self.output, variables = self.variables
         runWithLargeStack {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             let title = (file as NSString).lastPathComponent
             if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
                 // A sheet: solve what its statements ask for.
-                let solved = SheetChecker(source: source).solveByExercise()
+                let solved = SheetChecker(source: source).solveByExercise(wrt: variables)
                 let results = solved.exercises.flatMap(\.results)
                 if results.isEmpty {
                     for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
@@ -42,7 +51,7 @@ struct Solve: ParsableCommand {
                 return emit(results, solved.store, source, solved.errors, output, title: title, exercises: solved.exercises)
             }
             do {
-                let document = try Document(source: source)
+                let document = try Document(source: source, wrt: variables)
                 let status = emit(document, output, title: title)
                 // Exit while the document is alive: freeing a large graph node by node only to
                 // end the process would cost up to a sixth of the run.

@@ -59,9 +59,14 @@ extension ExpressionStore {
     ///
     /// `simplify` is applied to each intermediate Jacobian before it is evaluated at the inner
     /// function, the way a course simplifies ∇(loss∘softmax) before going on.
-    public func chainRule(_ links: [FunctionLink], simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
+    ///
+    /// `variables`, when given, replaces the innermost function's parameters as the variables:
+    /// its symbols must occur in no link but the innermost (as `wrt w11, w12` asks).
+    public func chainRule(_ links: [FunctionLink], variables: [ExprID]? = nil,
+                          simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
         precondition(!links.isEmpty)
-        var jacobianSoFar = simplify(jacobian(links[0].components, links[0].parameters))
+        let innermostVariables = variables ?? links.last!.parameters
+        var jacobianSoFar = simplify(jacobian(links[0].components, links.count == 1 ? innermostVariables : links[0].parameters))
         let outermost = jacobianSoFar
         var composed = links[0].components
         var steps: [ChainRuleStep] = []
@@ -73,7 +78,7 @@ extension ExpressionStore {
             let outerAtInner = ExpressionMatrix(rows: jacobianSoFar.rows, columns: jacobianSoFar.columns,
                                                 entries: Array(substituted[..<jacobianSoFar.entries.count]))
             composed = Array(substituted[jacobianSoFar.entries.count...])
-            let innerJacobian = simplify(jacobian(inner.components, inner.parameters))
+            let innerJacobian = simplify(jacobian(inner.components, k == links.count - 1 ? innermostVariables : inner.parameters))
             let product = multiply(outerAtInner, innerJacobian)
             jacobianSoFar = simplify(product)
             steps.append(ChainRuleStep(outerCount: k, outerAtInner: outerAtInner, innerJacobian: innerJacobian,

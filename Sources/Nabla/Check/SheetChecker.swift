@@ -34,8 +34,9 @@ public struct SheetChecker {
         return (solved.exercises.flatMap(\.results), solved.store, solved.errors)
     }
 
-    /// The same, exercise by exercise, with the values each one gives (for a worked solution).
-    public func solveByExercise() -> (exercises: [WorkedSolution.Exercise], store: ExpressionStore, errors: [Diagnostic]) {
+    /// The same, exercise by exercise, with the values each one gives (for a worked solution);
+    /// `wrt` names the variables of every target, as in ``Document/init(source:store:wrt:)``.
+    public func solveByExercise(wrt variables: [String]? = nil) -> (exercises: [WorkedSolution.Exercise], store: ExpressionStore, errors: [Diagnostic]) {
         var report = CheckReport()
         var exercises: [WorkedSolution.Exercise] = []
         forEachExercise(Simplifier(store: store), &report) { formulas, scope, report in
@@ -61,7 +62,8 @@ public struct SheetChecker {
                 } catch {}
             }
             for (names, l) in targets {
-                do { results.append(try scope.solve(.jacobian, names, l)) } catch let error as Diagnostic {
+                let wrt = variables?.map { LocatedName(name: $0, location: l) }
+                do { results.append(try scope.solve(.jacobian, names, l, wrt: wrt)) } catch let error as Diagnostic {
                     report.errors.append(error)
                 } catch {}
             }
@@ -129,6 +131,12 @@ public struct SheetChecker {
         }
         if let first = open.first { return (first, "unbalanced brace: this '{' is never closed (\(open.count) unclosed)") }
         return nil
+    }
+
+    /// The letters of a name before its index: `w` for `w_1_2`, `w11` and `w`.
+    static func stem(_ name: String) -> String {
+        let base = name.split(separator: "_").first.map(String.init) ?? name
+        return String(base.prefix { !$0.isNumber })
     }
 
     /// How sheets write builtins: `\sigma(t)` is the sigmoid when the sheet does not define σ.
@@ -305,9 +313,27 @@ public struct SheetChecker {
             }
         }
         let values = Array(chain.parts[valueStart...])
-        let result: TargetResult
+        var result: TargetResult
         do {
             result = try scope.solve(.jacobian, head.target, head.location)
+            // Variables that are symbols of the target, other than its inputs, are what the
+            // derivative is taken with respect to: `\nabla F : (w_1, w_2) \rightarrow …`, `∂F/∂w_1`.
+            let symbols = Set(result.variables + result.components.flatMap(store.freeSymbolNames))
+            if let claimed = claimedVariables, claimed.map(\.name) != result.variables, claimed.allSatisfy({ symbols.contains($0.name) }) {
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: claimed)
+            } else if claimedVariables == nil, let named = head.withRespectTo, named != result.variables {
+                // `\nabla_w F`: the symbols named, or those of that stem (w_1, w_2, w11 …).
+                let chosen = named.allSatisfy(symbols.contains) ? named
+                    : symbols.filter { s in named.count == 1 && SheetChecker.stem(s) == named[0] }.sorted(by: naturalLess)
+                if chosen.isEmpty {
+                    return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked,
+                                              finding: .notAVariable(variable: named.joined(separator: ", "), target: target, variables: result.variables),
+                                              entries: [])]
+                }
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: chosen.map { LocatedName(name: $0, location: head.location) })
+            } else if let v = head.variable, !result.variables.contains(v), symbols.contains(v) {
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: [LocatedName(name: v, location: head.location)])
+            }
         } catch {
             return [CheckReport.Claim(location: chain.parts[valueStart].location, target: target, part: nil, verdict: .unchecked,
                                       finding: .notComputable(target: target, reason: error.message), entries: [])]
@@ -315,7 +341,7 @@ public struct SheetChecker {
         // The claim's own variable names stand for the target's variables, in order.
         var expected = result.matrix
         var variables = result.variables
-        if let claimed = claimedVariables, claimed.count == variables.count {
+        if let claimed = claimedVariables, claimed.count == variables.count, claimed.map(\.name) != variables {
             let renaming = Dictionary(zip(variables.map(store.symbol), claimed.map { store.symbol($0.name) }), uniquingKeysWith: { a, _ in a })
             expected = ExpressionMatrix(rows: expected.rows, columns: expected.columns, entries: store.substitute(expected.entries, renaming))
             variables = claimed.map(\.name)

@@ -32,7 +32,7 @@ extension Document {
         let body: ExpressionSyntax = components.count == 1 ? components[0] : .tuple(components, origin)
         let statements: [Statement] = [
             .function(name: internalName, parameters: variables.map { LocatedName(name: $0, location: origin) }, body: body),
-            .command(.jacobian, chain: [internalName], location: origin),
+            .command(.jacobian, chain: [internalName], wrt: nil, location: origin),
         ]
         try self.init(source: source, statements: statements, parseTime: parseTime)
         renameTargets(from: internalName.name, to: expressions.count == 1 ? "f" : "F")

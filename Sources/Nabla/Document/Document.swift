@@ -31,7 +31,9 @@ public final class Document {
     private let scope: Scope
 
     /// Parses and solves `source`; `store` may be shared with other work of the same request.
-    public init(source: SourceText, store: ExpressionStore = ExpressionStore()) throws(Diagnostic) {
+    /// `wrt`, when given, names the variables of every target (as `nabla solve --wrt` does),
+    /// in place of the file's own `wrt` and of the functions' parameters.
+    public init(source: SourceText, store: ExpressionStore = ExpressionStore(), wrt variables: [String]? = nil) throws(Diagnostic) {
         self.store = store
         self.source = source
         self.scope = Scope(store: store)
@@ -39,7 +41,7 @@ public final class Document {
         var timings = PhaseTimings()
         var parser = Parser(source: source)
         let statements = try timings.measure(\.parse) { () throws(Diagnostic) in try parser.parse() }
-        try solve(statements, parseTime: timings.parse)
+        try solve(statements, parseTime: timings.parse, wrt: variables)
     }
 
     /// Solves `statements` read from `source` (for expressions given on the command line).
@@ -50,7 +52,7 @@ public final class Document {
         try solve(statements, parseTime: parseTime)
     }
 
-    private func solve(_ statements: [Statement], parseTime: Double) throws(Diagnostic) {
+    private func solve(_ statements: [Statement], parseTime: Double, wrt variables: [String]? = nil) throws(Diagnostic) {
         var parseTime = parseTime
         // Functions and compositions are known everywhere in the file.
         for statement in statements {
@@ -65,8 +67,9 @@ public final class Document {
             switch statement {
             case let .bindings(list):
                 for (name, syntax) in list { try scope.bind(name.name, syntax) }
-            case let .command(kind, chain, location):
-                results.append(try scope.solve(kind, chain, location, parseTime: parseTime))
+            case let .command(kind, chain, wrt, location):
+                results.append(try scope.solve(kind, chain, location, wrt: variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt,
+                                               parseTime: parseTime))
                 warnings = scope.warnings
                 parseTime = 0
             default: break

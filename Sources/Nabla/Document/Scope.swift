@@ -80,15 +80,20 @@ final class Scope {
         }
     }
 
-    func solve(_ kind: CommandKind, _ chain: [LocatedName], _ location: SourceLocation, parseTime: Double = 0) throws(Diagnostic) -> TargetResult {
+    /// Solves `kind` of the composition `chain`; `wrt` names the variables when the
+    /// function's own inputs are not the ones wanted (`gradient F wrt w11, w12`).
+    func solve(_ kind: CommandKind, _ chain: [LocatedName], _ location: SourceLocation, wrt: [LocatedName]? = nil,
+               parseTime: Double = 0) throws(Diagnostic) -> TargetResult {
         var timings = PhaseTimings()
         timings.parse = parseTime
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
-        let links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
+        var links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
         warnings += resolver.warnings
         try ExpressionStore.checkShapes(links)
         try checkNameCapture(links)
         let target = chain.map(\.name).joined(separator: "∘")
+        var variables = links.last!.parameters
+        if let wrt { (links, variables) = try chosenVariables(wrt, links, target) }
         if kind != .jacobian, links[0].components.count != 1 {
             throw Diagnostic(.notScalar, "\(kind.rawValue) needs a scalar function, but \(target) has \(links[0].components.count) components; use jacobian",
                              at: location)
@@ -96,14 +101,13 @@ final class Scope {
         var simplificationTime = 0.0
         let simplifier = self.simplifier
         let chainResult = try timings.measure(\.derivative) { () throws(Diagnostic) in
-            store.chainRule(links) { matrix in
+            store.chainRule(links, variables: variables) { matrix in
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
                 return simplifier.simplify(matrix)
             }
         }
         var matrix = chainResult.jacobian
-        let variables = links.last!.parameters
         if kind == .hessian {
             let gradient = matrix.entries
             matrix = try timings.measure(\.derivative) { () throws(Diagnostic) in store.jacobian(gradient, variables) }
@@ -120,11 +124,61 @@ final class Scope {
         var result = TargetResult(command: kind, target: target, variables: variables.compactMap(store.symbolName),
                                   components: chainResult.components, matrix: matrix, location: location, timings: timings)
         result.links = links
+        result.variableSymbols = variables
         result.derivation = chainResult
         result.corners = store.reachable(from: chainResult.components).compactMap { id in
             if case let .apply(f, u) = store[id], f.hasCornerAtZero { return u }
             return nil
         }
         return result
+    }
+
+    /// The links with the variables `wrt` used by the innermost one only (the outer links that
+    /// use them are composed into it), and the variables' symbols. Every other symbol, the
+    /// function's own inputs included, is a constant.
+    private func chosenVariables(_ wrt: [LocatedName], _ links: [FunctionLink], _ target: String) throws(Diagnostic) -> ([FunctionLink], [ExprID]) {
+        let innermost = links.last!
+        var outermostUse = links.count - 1
+        for name in wrt {
+            let symbol = store.symbol(name.name)
+            if bindings[name.name] != nil {
+                throw Diagnostic(.notAVariable, "\(name.name) has a value (given with let); it cannot also be a variable", at: name.location)
+            }
+            let uses = links.indices.filter { k in
+                !links[k].parameters.contains(symbol) && links[k].components.contains { store.depends($0, on: symbol) }
+            }
+            if let first = uses.first { outermostUse = min(outermostUse, first) }
+            if uses.isEmpty && !innermost.parameters.contains(symbol) {
+                let inputs = innermost.parameters.compactMap(store.symbolName).joined(separator: ", ")
+                let constants = symbolsOtherThanParameters(links)
+                let known = "its inputs are \(inputs)" + (constants.isEmpty ? "" : " and its constants \(constants.joined(separator: ", "))")
+                if let k = links.firstIndex(where: { $0.parameters.contains(symbol) }) {
+                    throw Diagnostic(.notAVariable, "\(name.name) is a parameter of \(links[k].name) inside \(target), not a symbol of \(target); \(known)",
+                                     at: name.location)
+                }
+                throw Diagnostic(.notAVariable, "\(name.name) does not appear in \(target); \(known)", at: name.location)
+            }
+        }
+        let variables = wrt.map { store.symbol($0.name) }
+        guard outermostUse < links.count - 1 else { return (links, variables) }
+        // An outer link uses a variable: compose it and everything inside it into one function.
+        var components = innermost.components
+        for k in stride(from: links.count - 2, through: outermostUse, by: -1) {
+            let replacements = Dictionary(zip(links[k].parameters, components), uniquingKeysWith: { a, _ in a })
+            components = store.substitute(links[k].components, replacements)
+        }
+        let merged = FunctionLink(name: links[outermostUse...].map(\.name).joined(separator: "∘"), parameters: innermost.parameters,
+                                  components: components, location: links[outermostUse].location)
+        return (Array(links[..<outermostUse]) + [merged], variables)
+    }
+
+    /// The symbols of the links that are not their parameters, in reading order.
+    private func symbolsOtherThanParameters(_ links: [FunctionLink]) -> [String] {
+        var names = Set<String>()
+        for link in links {
+            let parameters = Set(link.parameters)
+            for c in link.components { for s in store.freeSymbols(c).ids where !parameters.contains(s) { names.insert(store.symbolName(s) ?? "") } }
+        }
+        return names.filter { !$0.isEmpty && !$0.contains("·") }.sorted(by: naturalLess)
     }
 }

@@ -7,6 +7,10 @@ public struct TargetResult {
     public internal(set) var target: String
     /// The variables, in order: the parameters of the innermost function.
     public let variables: [String]
+    /// The variables as symbols of the store, in the same order.
+    public internal(set) var variableSymbols: [ExprID] = []
+    /// Whether the variables were chosen (`wrt`) rather than the innermost function's parameters.
+    public var variablesAreChosen: Bool { links.last.map { $0.parameters != variableSymbols } ?? false }
     /// The composed function itself, in the variables.
     public let components: [ExprID]
     /// Rows are outputs, columns variables (a gradient is one row).

@@ -6,18 +6,18 @@ protocol MathWriting {
     func matrix(_ m: ExpressionMatrix) -> String
     /// The variables as a column: the point a Jacobian is taken at.
     func column(_ variables: [ExprID]) -> String
-    /// `∇g` or `∇(g∘f)`.
-    func gradient(_ names: [String]) -> String
-    /// `∇²F`, for a name already written.
-    func hessian(_ written: String) -> String
+    /// `∇g`, `∇(g∘f)`, `∇_w(g∘f)` (with respect to `wrt`), `∇²(g∘f)` (order 2).
+    func gradient(_ names: [String], wrt: String?, order: Int) -> String
     /// `g∘f`.
     func composition(_ names: [String]) -> String
     /// `f(x)`.
     func applied(_ function: String, _ argument: String) -> String
     /// Pieces side by side with a relation or operator between: `a = b`, `a · b`, `a : b → c`.
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String
-    /// `∂F/∂x₁`.
+    /// `∂F/∂x₁`, for a function already written.
     func partial(_ function: String, _ variable: ExprID) -> String
+    /// `F`, or `(g∘f)` for a composition: a function as an operand.
+    func function(_ names: [String]) -> String
     /// `colonne₂ ∇(g∘f)`.
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String
     func inline(_ math: String) -> String
@@ -41,10 +41,12 @@ struct LaTeXMath: MathWriting {
     func column(_ variables: [ExprID]) -> String {
         "\\begin{pmatrix} " + variables.map(printer.string).joined(separator: " \\\\ ") + " \\end{pmatrix}"
     }
-    func gradient(_ names: [String]) -> String {
-        names.count == 1 ? "\\nabla \(identifier(names[0]))" : "\\nabla(" + names.map(identifier).joined(separator: " \\circ ") + ")"
+    func gradient(_ names: [String], wrt: String?, order: Int) -> String {
+        "\\nabla" + (order == 1 ? "" : "^{\(order)}") + (wrt.map { "_{\(identifier($0))}" } ?? "") + (names.count == 1 ? " " : "") + function(names)
     }
-    func hessian(_ written: String) -> String { "\\nabla^{2} \(written)" }
+    func function(_ names: [String]) -> String {
+        names.count == 1 ? identifier(names[0]) : "(" + composition(names) + ")"
+    }
     func composition(_ names: [String]) -> String { names.map(identifier).joined(separator: " \\circ ") }
     func applied(_ function: String, _ argument: String) -> String { "\(function)(\(argument))" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
@@ -61,7 +63,7 @@ struct LaTeXMath: MathWriting {
         return out
     }
     func partial(_ function: String, _ variable: ExprID) -> String {
-        "\\frac{\\partial \(identifier(function))}{\\partial \(printer.string(variable))}"
+        "\\frac{\\partial \(function)}{\\partial \(printer.string(variable))}"
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
     func inline(_ math: String) -> String { "$\(math)$" }
@@ -81,11 +83,15 @@ struct MathMLMath: MathWriting {
     func column(_ variables: [ExprID]) -> String {
         matrix(ExpressionMatrix(rows: variables.count, columns: 1, entries: variables))
     }
-    func gradient(_ names: [String]) -> String {
-        names.count == 1 ? "<mrow><mo>∇</mo>\(identifier(names[0]))</mrow>"
-            : "<mrow><mo>∇</mo><mrow><mo>(</mo>\(composition(names))<mo>)</mo></mrow></mrow>"
+    func gradient(_ names: [String], wrt: String?, order: Int) -> String {
+        var nabla = "<mo>∇</mo>"
+        if order != 1 { nabla = "<msup>\(nabla)<mn>\(order)</mn></msup>" }
+        if let wrt { nabla = order == 1 ? "<msub>\(nabla)\(identifier(wrt))</msub>" : "<msubsup><mo>∇</mo>\(identifier(wrt))<mn>\(order)</mn></msubsup>" }
+        return "<mrow>\(nabla)\(function(names))</mrow>"
     }
-    func hessian(_ written: String) -> String { "<mrow><msup><mo>∇</mo><mn>2</mn></msup>\(written)</mrow>" }
+    func function(_ names: [String]) -> String {
+        names.count == 1 ? identifier(names[0]) : "<mrow><mo>(</mo>\(composition(names))<mo>)</mo></mrow>"
+    }
     func composition(_ names: [String]) -> String { "<mrow>" + names.map(identifier).joined(separator: "<mo>∘</mo>") + "</mrow>" }
     func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mrow><mo>(</mo>\(argument)<mo>)</mo></mrow></mrow>" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
@@ -102,7 +108,7 @@ struct MathMLMath: MathWriting {
         return out + "</mrow>"
     }
     func partial(_ function: String, _ variable: ExprID) -> String {
-        "<mfrac><mrow><mo>∂</mo>\(identifier(function))</mrow><mrow><mo>∂</mo>\(expression(variable))</mrow></mfrac>"
+        "<mfrac><mrow><mo>∂</mo>\(function)</mrow><mrow><mo>∂</mo>\(expression(variable))</mrow></mfrac>"
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String {
         "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"

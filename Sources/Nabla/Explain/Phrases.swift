@@ -5,6 +5,11 @@ struct Phrases {
     let functionsIntro: String
     let valuesIntro: (String) -> String
     let jacobianOf: (String) -> String
+    let hessianOf: (String) -> String
+    /// Before the gradient of a Hessian's target.
+    let gradientFirst: String
+    /// Before the Hessian, the Jacobian of that gradient.
+    let hessianIsJacobian: String
     let factorJacobians: String
     let chainRule: (String) -> String
     let firstFactor: (_ outer: String, _ inner: String) -> String
@@ -22,6 +27,9 @@ struct Phrases {
                 functionsIntro: "The functions are",
                 valuesIntro: { "with the values \($0)." },
                 jacobianOf: { "Jacobian of \($0)" },
+                hessianOf: { "Hessian of \($0)" },
+                gradientFirst: "The Hessian is the Jacobian of the gradient. First the gradient:",
+                hessianIsJacobian: "Then the Jacobian of the gradient, the Hessian:",
                 factorJacobians: "First the Jacobian of each function of the composition:",
                 chainRule: { "By the chain rule, \($0):" },
                 firstFactor: { outer, inner in "where the first factor is \(outer) evaluated at \(inner)." },
@@ -35,6 +43,9 @@ struct Phrases {
                 functionsIntro: "Les fonctions sont",
                 valuesIntro: { "avec les valeurs \($0)." },
                 jacobianOf: { "Jacobienne de \($0)" },
+                hessianOf: { "Hessienne de \($0)" },
+                gradientFirst: "La hessienne est la jacobienne du gradient. D'abord le gradient :",
+                hessianIsJacobian: "Puis la jacobienne du gradient, c'est-à-dire la hessienne :",
                 factorJacobians: "Commençons par la jacobienne de chaque fonction de la composée :",
                 chainRule: { "D'après la règle de dérivation en chaîne, \($0) :" },
                 firstFactor: { outer, inner in "où le premier facteur est \(outer) évalué en \(inner)." },

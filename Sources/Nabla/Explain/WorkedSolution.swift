@@ -18,11 +18,12 @@ public struct WorkedSolution {
         case values([(String, ExprID)])
         /// The start of one target.
         case target(TargetResult)
-        /// The Jacobian of one function of the composition, in its own variables.
-        case factorJacobian(FunctionLink, ExpressionMatrix)
-        /// ∇(outer∘inner) = ∇outer(inner(x)) · ∇inner(x) = product = simplified.
-        /// `isLast`: the simplified product is the result, written next.
-        case chainRule(outer: [FunctionLink], inner: FunctionLink, ChainRuleStep, isLast: Bool)
+        /// The Jacobian of one function of the composition, with respect to `variables` (its own
+        /// parameters, or the target's variables for the innermost function).
+        case factorJacobian(FunctionLink, ExpressionMatrix, variables: [ExprID])
+        /// ∇(outer∘inner) = ∇outer(inner(x)) · ∇inner(x) = product = simplified, with respect to
+        /// `variables`. `isLast`: the simplified product is the result, written next.
+        case chainRule(outer: [FunctionLink], inner: FunctionLink, ChainRuleStep, isLast: Bool, variables: [ExprID])
         /// The final Jacobian.
         case result(TargetResult)
     }
@@ -60,11 +61,15 @@ public struct WorkedSolution {
         if !values.isEmpty { steps.append(.values(values)) }
         for r in results {
             steps.append(.target(r))
-            if let d = r.derivation, r.links.count > 1, r.command != .hessian {
-                steps.append(.factorJacobian(r.links[0], d.outermostJacobian))
-                for (k, step) in d.steps.enumerated() { steps.append(.factorJacobian(r.links[k + 1], step.innerJacobian)) }
+            if let d = r.derivation, r.links.count > 1 {
+                let last = d.steps.count - 1
+                steps.append(.factorJacobian(r.links[0], d.outermostJacobian, variables: r.links[0].parameters))
                 for (k, step) in d.steps.enumerated() {
-                    steps.append(.chainRule(outer: Array(r.links[...k]), inner: r.links[k + 1], step, isLast: k == d.steps.count - 1))
+                    steps.append(.factorJacobian(r.links[k + 1], step.innerJacobian, variables: k == last ? r.variableSymbols : r.links[k + 1].parameters))
+                }
+                for (k, step) in d.steps.enumerated() {
+                    steps.append(.chainRule(outer: Array(r.links[...k]), inner: r.links[k + 1], step, isLast: k == last,
+                                            variables: k == last ? r.variableSymbols : r.links[k + 1].parameters))
                 }
             }
             steps.append(.result(r))

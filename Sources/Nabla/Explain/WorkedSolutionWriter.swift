@@ -90,48 +90,76 @@ public struct WorkedSolutionWriter {
             let named = r.links.count > 1 && !r.target.contains("∘")
             let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
                 : math.composition(r.links.map(\.name))
-            return heading(phrases.jacobianOf(math.inline(target)), level: 2)
-                + (r.links.count > 1 && r.command != .hessian ? paragraph(phrases.factorJacobians) : "")
-        case let .factorJacobian(link, m):
-            return math.display(claim(math.gradient([link.name]), link.parameters, math.matrix(m)))
-        case let .chainRule(outer, inner, step, isLast):
-            let target = math.gradient(outer.map(\.name) + [inner.name])
-            let outerName = math.gradient(outer.map(\.name))
-            let innerAtX = math.applied(math.identifier(inner.name), math.identifier("x"))
-            let rule = math.joined([math.applied(target, math.identifier("x")),
+            let title = r.command == .hessian ? phrases.hessianOf : phrases.jacobianOf
+            return heading(title(math.inline(target)), level: 2) + (r.links.count > 1 ? paragraph(phrases.factorJacobians) : "")
+        case let .factorJacobian(link, m, variables):
+            let chosen = variables != link.parameters
+            return math.display(claim(math.gradient([link.name], wrt: chosen ? stem(variables) : nil, order: 1), variables, math.matrix(m)))
+        case let .chainRule(outer, inner, step, isLast, variables):
+            let chosen = variables != inner.parameters ? stem(variables) : nil
+            let target = math.gradient(outer.map(\.name) + [inner.name], wrt: chosen, order: 1)
+            let outerName = math.gradient(outer.map(\.name), wrt: nil, order: 1)
+            let x = point(inner.parameters)
+            let composed = math.function(outer.map(\.name) + [inner.name])
+            let innerAtX = math.applied(math.identifier(inner.name), x)
+            let rule = math.joined([math.applied(target, x),
                                     math.applied(outerName, innerAtX),
-                                    math.applied(math.gradient([inner.name]), math.identifier("x"))], [.equals, .dot])
+                                    math.applied(math.gradient([inner.name], wrt: chosen, order: 1), x)], [.equals, .dot])
             var out = paragraph(phrases.chainRule(math.inline(rule)))
-            out += math.display(claim(target, inner.parameters, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
+            out += math.display(claim(target, variables, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
             out += paragraph(phrases.firstFactor(math.inline(outerName), math.inline(innerAtX)))
             if step.product != step.simplified {
-                out += claimOrColumns(target, inner.parameters, step.product)
-                if !isLast { out += claimOrColumns(target, inner.parameters, step.simplified, lead: phrases.simplifies) }
+                out += claimOrColumns(target, composed, variables, step.product)
+                if !isLast { out += claimOrColumns(target, composed, variables, step.simplified, lead: phrases.simplifies) }
             } else if !isLast {
-                out += claimOrColumns(target, inner.parameters, step.simplified)
+                out += claimOrColumns(target, composed, variables, step.simplified)
             }
             return out
         case let .result(r):
-            let variables = r.variables.map { store.symbol($0) }
-            if r.command == .hessian {
-                let name = r.links.count > 1 && r.target.contains("∘") ? math.composition(r.links.map(\.name)) : math.identifier(r.target)
-                return paragraph(phrases.result) + math.display(math.joined([math.hessian(name), math.matrix(r.matrix)], [.equals]))
-            }
-            let head = math.gradient(r.links.count > 1 ? r.links.map(\.name) : [r.target])
+            let chosen = r.variablesAreChosen ? stem(r.variableSymbols) : nil
+            let function = r.links.count > 1 && !r.target.contains("∘") ? r.target : nil
+            let names = r.links.count > 1 ? r.links.map(\.name) : [r.target]
+            let head = math.gradient(names, wrt: chosen, order: 1)
+            let operand = function.map(math.identifier) ?? math.function(names)
             let simplified = r.derivation?.steps.last.map { $0.product != $0.simplified } == true
-            return claimOrColumns(head, variables, r.matrix, function: r.links.count > 1 && !r.target.contains("∘") ? r.target : nil,
-                                  lead: simplified ? phrases.simplifies : phrases.result)
+            if r.command == .hessian {
+                let name = math.gradient(function.map { [$0] } ?? names, wrt: chosen, order: 2)
+                let gradient = r.derivation.map { $0.jacobian } ?? r.matrix
+                return claimOrColumns(head, operand, r.variableSymbols, gradient, lead: phrases.gradientFirst)
+                    + paragraph(phrases.hessianIsJacobian)
+                    + math.display(claim(name, r.variableSymbols, math.matrix(r.matrix)))
+            }
+            return claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
         }
+    }
+
+    /// How the working names a point of these variables: `x` for x1, x2 (their common letter),
+    /// `t` for t alone, `w_1, w_2, b` when they share none.
+    private func point(_ variables: [ExprID]) -> String {
+        if let common = stem(variables) { return math.identifier(common) }
+        return variables.map(math.expression).joined(separator: ", ")
+    }
+
+    /// The letter the variables share before their index (`w` for w11, w12 or w_1, w_2; the
+    /// variable itself when there is one); nil when they share none.
+    private func stem(_ variables: [ExprID]) -> String? {
+        let names = variables.compactMap(store.symbolName)
+        guard names.count == variables.count, let first = names.first else { return nil }
+        if names.count == 1 { return first }
+        let stems = Set(names.map { n in String((n.split(separator: "_").first.map(String.init) ?? n).prefix { !$0.isNumber }) })
+        guard stems.count == 1, let stem = stems.first, !stem.isEmpty, !names.contains(stem) else { return nil }
+        return stem
     }
 
     /// The claim `head : variables → m`, or the same column by column (or one partial derivative
     /// a line for a named gradient) when it is wider than the page. `lead` is the sentence before it.
-    private func claimOrColumns(_ head: String, _ variables: [ExprID], _ m: ExpressionMatrix, function: String? = nil, lead: String? = nil) -> String {
+    /// `function` is what the gradient is of, written as an operand (for `∂F/∂x₁`).
+    private func claimOrColumns(_ head: String, _ function: String, _ variables: [ExprID], _ m: ExpressionMatrix, lead: String? = nil) -> String {
         let line = variables.map { plain.string($0).count }.reduce(6, +) + textWidth(m)
         guard line > width, m.columns > 1 else {
             return (lead.map(paragraph) ?? "") + math.display(claim(head, variables, math.matrix(m)))
         }
-        if m.rows == 1, let function {
+        if m.rows == 1 {
             return (lead.map(paragraph) ?? "") + zip(variables, m.entries).map { v, e in
                 math.display(math.joined([math.partial(function, v), math.expression(e)], [.equals]))
             }.joined()

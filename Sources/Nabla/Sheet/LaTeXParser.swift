@@ -462,9 +462,16 @@ struct LaTeXParser {
     private mutating func partialDerivative(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
         let saved = position
         advance(); advance()   // `{` `\partial`
-        guard let function = try? functionName(), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
+        // `\partial F` or `\partial (L \circ p)`
+        var target: [LocatedName] = []
+        let parenthesized = accept(.leftParen)
+        repeat {
+            guard let name = try? functionName() else { position = saved; return nil }
+            target.append(name)
+        } while parenthesized && accept(.command("circ"))
+        guard !parenthesized || accept(.rightParen), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
               let variable = try? functionName().name, accept(.rightBrace) else { position = saved; return nil }
-        var head = GradientHead(target: [function], column: nil, argument: nil, location: l)
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
         head.variable = variable
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
@@ -496,8 +503,17 @@ struct LaTeXParser {
     /// After `\nabla`: a name, `(g \circ f)`, maybe an evaluation point `(f(x))`.
     private mutating func gradientHead(_ l: SourceLocation) throws(Diagnostic) -> GradientHead {
         var order = 1
-        if accept(.caret) {   // `\nabla^{2} F`: a Hessian
-            if case let .expression(.number(n, _)) = try group(), let k = n.intValue { order = k } else { order = 0 }
+        var withRespectTo: [String]?
+        for _ in 0..<2 {
+            if accept(.caret) {   // `\nabla^{2} F`: a Hessian
+                if case let .expression(.number(n, _)) = try group(), let k = n.intValue { order = k } else { order = 0 }
+            } else if accept(.underscore) {   // `\nabla_{w} F`: with respect to w
+                let lower = try group()
+                let items: [MathSyntax]
+                if case let .matrix(rows, _) = lower { items = rows.flatMap { $0 } } else { items = [lower] }
+                withRespectTo = items.compactMap { if case let .name(n, _)? = $0.scalar { return n }; return nil }
+                if withRespectTo?.count != items.count { withRespectTo = [] }
+            }
         }
         var target: [LocatedName]
         if accept(.leftParen) {
@@ -510,6 +526,7 @@ struct LaTeXParser {
         }
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
         head.order = order
+        head.withRespectTo = withRespectTo
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
     }

@@ -41,5 +41,8 @@ struct GradientHead {
     var variable: String?
     /// 1 for a Jacobian, 2 for `\nabla^{2}` (a Hessian; 0 when unreadable).
     var order = 1
+    /// `\nabla_{w} F`, `\nabla_\theta L`: what the subscript names (a symbol, or the stem of
+    /// several: `w` for w_1, w_2).
+    var withRespectTo: [String]?
     let location: SourceLocation
 }

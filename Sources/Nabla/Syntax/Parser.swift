@@ -61,7 +61,8 @@ struct Parser {
         }
         if let kind = CommandKind(rawValue: word), nextKind != .leftParen, nextKind != .equals {
             advance()
-            return .command(kind, chain: try chain(), location: wordLocation)
+            let target = try chain()
+            return .command(kind, chain: target, wrt: try withRespectTo(), location: wordLocation)
         }
         advance()
         let name = LocatedName(name: word, location: wordLocation)
@@ -100,6 +101,23 @@ struct Parser {
             result.append((n, try expression()))
         } while accept(.comma)
         return result
+    }
+
+    /// `wrt w11, w12` (or `wrt w11 w12`) after a command's target; nil when absent.
+    private mutating func withRespectTo() throws(Diagnostic) -> [LocatedName]? {
+        guard case .identifier("wrt") = current.kind else { return nil }
+        advance()
+        var names: [LocatedName] = []
+        while case let .identifier(name) = current.kind {
+            if let previous = names.first(where: { $0.name == name }) {
+                throw error("\(name) is already named at \(previous.location)")
+            }
+            names.append(LocatedName(name: name, location: location(current)))
+            advance()
+            _ = accept(.comma)
+        }
+        if names.isEmpty { throw error("expected the names of the variables after 'wrt', found \(current.describe)") }
+        return names
     }
 
     /// `a ∘ b ∘ c` or `a o b o c`, optionally in parentheses.

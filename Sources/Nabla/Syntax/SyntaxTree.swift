@@ -32,8 +32,9 @@ enum Statement {
     case composition(name: LocatedName, chain: [LocatedName])
     /// `let NAME = EXPR, NAME = EXPR`.
     case bindings([(LocatedName, ExpressionSyntax)])
-    /// `jacobian TARGET`, `gradient TARGET`, `hessian TARGET`.
-    case command(CommandKind, chain: [LocatedName], location: SourceLocation)
+    /// `jacobian TARGET`, `gradient TARGET`, `hessian TARGET`, each optionally followed by
+    /// `wrt NAME, NAME…`: the symbols to differentiate with respect to.
+    case command(CommandKind, chain: [LocatedName], wrt: [LocatedName]?, location: SourceLocation)
 }
 
 /// What a command asks for.
