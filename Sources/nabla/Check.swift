@@ -8,16 +8,15 @@ struct Check: ParsableCommand {
         discussion: """
         Examples:
           nabla check Examples/worked-solution.md
-          nabla check sheet.tex --format json
-          nabla check feuille.tex --lang fr
-        Exit status: 0 when every claim is correct, 1 when one is wrong or unchecked, 2 when the
-        sheet cannot be used.
+          nabla check Examples/worked-solution.md --format json
+          nabla check Examples/corrige.tex --lang fr
+        Exit status: 0 when every claim is correct, 1 when one is wrong or unchecked, 2 when the sheet cannot be used or has no claim.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "The sheet (.tex, .md or .txt).")
+    @Argument(help: "The worked solution: a LaTeX or Markdown sheet (.tex, .md or .txt).")
     var file: String
 
     @Option(help: "text (like a compiler) or json.")
@@ -36,6 +35,10 @@ struct Check: ParsableCommand {
                 return ExitStatus.unusableInput
             }
             let renderer = CheckRenderer(source: source, colors: isatty(1) == 1 && format == .text, language: lang)
+            if report.claims.isEmpty {
+                FileHandle.standardError.write(Data(renderer.noClaims().utf8))
+                return ExitStatus.unusableInput
+            }
             let text = format == .json ? renderer.json(report) : renderer.text(report)
             FileHandle.standardOutput.write(Data(text.utf8))
             return report.exitStatus

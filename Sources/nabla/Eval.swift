@@ -24,6 +24,10 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("let"), help: "With --points: values of the constants, NAME=VALUE pairs separated by commas.")
     var fixed: String?
 
+    @Option(name: .customLong("target"), parsing: .upToNextOption,
+            help: "The targets to evaluate, by name as the file writes them (F, g∘f); all of them when not given.")
+    var targets: [String] = []
+
     @Option(name: [.short, .customLong("output")], help: "With --points: write the result to this file.")
     var output: String?
 
@@ -34,6 +38,7 @@ struct Eval: ParsableCommand {
 
     func validate() throws {
         if (at == nil) == (points == nil) { throw ValidationError("give either --at or --points") }
+        if at != nil && fixed != nil { throw ValidationError("--let goes with --points; with --at, give every value in --at") }
     }
 
     @Flag(help: "Also compare the tape's forward and reverse modes, the symbolic Jacobian and central differences.")
@@ -41,13 +46,14 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let file = self.file, at = self.at ?? self.fixed ?? "", check = self.check, points = self.points, output = self.output
-        let json = self.format == .json
+        let json = self.format == .json, option = self.at != nil ? "--at" : "--let"
+        let wanted = targets.flatMap { $0.split(separator: ",").map { String($0).replacingOccurrences(of: " o ", with: "∘") } }
         runWithLargeStack {
             var point: [String: Double] = [:]
             for pair in at.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let v = Double(parts[1]), !parts[0].isEmpty else {
-                    FileHandle.standardError.write(Data("nabla: --at expects NAME=VALUE pairs, got '\(pair)'\n".utf8))
+                    FileHandle.standardError.write(Data("nabla: \(option) expects NAME=VALUE pairs, got '\(pair)'\n".utf8))
                     return ExitStatus.unusableInput
                 }
                 point[parts[0]] = v
@@ -55,15 +61,30 @@ struct Eval: ParsableCommand {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             do {
                 let document = try Document(source: source)
-                if let points { return evaluateTable(document, points, point, output, json: json) }
+                if let nothing = document.nothingAsked { return report(nothing, source) }
+                let results: [TargetResult]
+                switch selected(document, wanted) {
+                case let .success(r): results = r
+                case let .failure(message): return fail(message)
+                }
+                // A value for a name that no target has is a typo, not something to ignore.
+                let symbols = Set(results.flatMap { CodeGenerator.inputs(of: $0, in: document.store) })
+                let unknown = point.keys.filter { !symbols.contains($0) }.sorted(by: naturalLess)
+                if !unknown.isEmpty {
+                    let known = symbols.sorted(by: naturalLess).joined(separator: ", ")
+                    return fail("\(option) gives \(unknown.joined(separator: ", ")), which \(unknown.count == 1 ? "is" : "are") no variable or constant of "
+                                + "\(results.map(\.target).joined(separator: ", ")) (their symbols: \(known))")
+                }
+                if let points {
+                    return evaluateTable(document, source, results, points, point, output, json: json, explicit: !wanted.isEmpty)
+                }
                 var out = ""
-                var problems: [Diagnostic] = []
-                for r in document.results {
+                var skipped: [Diagnostic] = []
+                for r in results {
                     let e: PointEvaluation
                     do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
-                        // A target in other variables than the point's: say so and go on.
-                        let severity: Diagnostic.Severity = error.kind == .missingValue ? .warning : .error
-                        problems.append(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: severity))
+                        if error.kind != .missingValue { return report(error, source) }
+                        skipped.append(Diagnostic(.missingValue, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: .warning))
                         continue
                     }
                     let at = r.variables.map { "\($0) = \(formatted(point[$0]!))" }.joined(separator: ", ")
@@ -72,14 +93,46 @@ struct Eval: ParsableCommand {
                     for (route, d) in e.differences { out += "  largest relative difference, \(route): \(String(format: "%.1e", d))\n" }
                     out += "\n"
                 }
-                for p in problems { FileHandle.standardError.write(Data((p.render(in: source) + "\n").utf8)) }
+                // Skipping a target is a warning when another one was evaluated and none was asked for by name.
+                let isError = out.isEmpty || !wanted.isEmpty
+                for p in skipped {
+                    let d = isError ? Diagnostic(p.kind, p.message, at: p.location) : p
+                    FileHandle.standardError.write(Data((d.render(in: source) + "\n").utf8))
+                }
+                if isError && !skipped.isEmpty { return ExitStatus.unusableInput }
                 FileHandle.standardOutput.write(Data(out.utf8))
-                return out.isEmpty || problems.contains { $0.severity == .error } ? ExitStatus.unusableInput : 0
+                return 0
             } catch {
                 return report(error, source)
             }
         }
     }
+}
+
+/// The results `wanted` names (all when empty), or a message naming what does not exist.
+private func selected(_ document: Document, _ wanted: [String]) -> Result<[TargetResult], EvalFailure> {
+    if wanted.isEmpty { return .success(document.results) }
+    let names = document.results.map(\.target)
+    var out: [TargetResult] = []
+    for w in wanted {
+        guard let r = document.results.first(where: { $0.target == w }) else {
+            return .failure(EvalFailure("no target \(w) in the file; its targets are \(names.joined(separator: ", "))"))
+        }
+        out.append(r)
+    }
+    return .success(out)
+}
+
+private struct EvalFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+private func fail(_ message: EvalFailure) -> Int32 { fail(message.description) }
+
+private func fail(_ message: String) -> Int32 {
+    FileHandle.standardError.write(Data("nabla: \(message)\n".utf8))
+    return ExitStatus.unusableInput
 }
 
 private func formatted(_ x: Double) -> String { String(format: "%.10g", x == 0 ? 0 : x) }   // no "-0"
@@ -94,11 +147,29 @@ private func table(_ rows: [[Double]]) -> String {
 }
 
 /// `nabla eval --points`: every target at every row, as CSV or JSON, written chunk by chunk
-/// with progress on a terminal.
-private func evaluateTable(_ document: Document, _ path: String, _ fixed: [String: Double], _ output: String?, json: Bool) -> Int32 {
-    guard let points = readSource(path) else { return ExitStatus.unusableInput }
+/// with progress on a terminal. A target whose inputs the table and `--let` do not give is
+/// skipped with a warning when another can be evaluated (an error when it was asked for).
+private func evaluateTable(_ document: Document, _ source: SourceText, _ results: [TargetResult], _ path: String, _ fixed: [String: Double],
+                           _ output: String?, json: Bool, explicit: Bool) -> Int32 {
+    guard let pointsSource = readSource(path) else { return ExitStatus.unusableInput }
+    let table: PointTable
+    do { table = try PointTable(csv: String(decoding: pointsSource.bytes, as: UTF8.self), source: path) } catch {
+        return report(error, pointsSource)
+    }
+    var usable: [TargetResult] = []
+    var skipped: [Diagnostic] = []
+    for r in results {
+        let missing = CodeGenerator.inputs(of: r, in: document.store).filter { !table.names.contains($0) && fixed[$0] == nil }
+        if missing.isEmpty { usable.append(r); continue }
+        skipped.append(Diagnostic(.missingValue, "\(r.target) not evaluated: \(path) has no column \(missing.joined(separator: ", ")), and --let does not give "
+                                  + (missing.count == 1 ? "it" : "them"), at: r.location, severity: explicit ? .error : .warning))
+    }
+    for d in skipped {
+        let shown = usable.isEmpty ? Diagnostic(d.kind, d.message, at: d.location) : d
+        FileHandle.standardError.write(Data((shown.render(in: source) + "\n").utf8))
+    }
+    if usable.isEmpty || (explicit && !skipped.isEmpty) { return ExitStatus.unusableInput }
     do {
-        let table = try PointTable(csv: String(decoding: points.bytes, as: UTF8.self), source: path)
         let sink: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
@@ -118,7 +189,7 @@ private func evaluateTable(_ document: Document, _ path: String, _ fixed: [Strin
             let part = table.rows(start..<end)
             var header: [String] = []
             var columns: [[Double]] = []
-            for r in document.results {
+            for r in usable {
                 let e = try r.evaluate(part, fixed: fixed, in: document.store)
                 header += e.header
                 columns += e.columns
@@ -141,8 +212,7 @@ private func evaluateTable(_ document: Document, _ path: String, _ fixed: [Strin
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         return 0
     } catch {
-        FileHandle.standardError.write(Data("\(path):\(error.description)\n".utf8))
-        return ExitStatus.unusableInput
+        return report(error, source)
     }
 }
 

@@ -14,7 +14,7 @@ enum Layout: String, ExpressibleByArgument, CaseIterable {
 
 /// The options every command that prints results shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text (terminal), latex (a document that compiles), json (SymPy-readable entries), stats (one JSON line per target: sizes and phase times).")
+    @Option(help: "Output format: text (terminal), latex (a document that compiles), markdown, html (MathML), json (SymPy-readable entries), stats (one JSON line per target: sizes and phase times).")
     var format: OutputFormat = .text
 
     @Option(help: "numerator: row i is output i (the default, as in courses); denominator: the transpose (column gradients).")
@@ -23,18 +23,18 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "Write the working (each factor's Jacobian, the chain rule, the simplification), with --format latex or markdown.")
+    @Flag(help: "Write the working (each factor's Jacobian, the chain rule, the simplification): on the terminal, or as a document with --format latex, markdown or html.")
     var steps = false
 
     @Option(help: "Language of the working: en or fr.")
     var lang: Language = .en
 
-    @Option(help: "Page width for the working, in characters: a wider matrix is written column by column.")
+    @Option(help: "Page width for the working, in characters: a wider matrix is written column by column, a wider gradient one partial derivative a line.")
     var width: Int = 90
 
     func validate() throws {
-        if steps && ![.latex, .markdown, .html].contains(format) {
-            throw ValidationError("--steps writes a document: use it with --format latex, markdown or html")
+        if steps && ![.text, .latex, .markdown, .html].contains(format) {
+            throw ValidationError("--steps writes the working as text, latex, markdown or html, not \(format.rawValue)")
         }
         if width < 20 { throw ValidationError("--width must be at least 20") }
     }
@@ -63,6 +63,7 @@ func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int3
 func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceText, _ warnings: [Diagnostic],
           _ options: OutputOptions, title: String, values: [(String, ExprID)] = [], exercises: [WorkedSolution.Exercise]? = nil) -> Int32 {
     for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
+    for note in CornerNote.notes(results, store) { FileHandle.standardError.write(Data((note.render(in: source) + "\n").utf8)) }
     var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
     if let problem = Guard.tooLargeToPrint(results, store, namesSharedParts: options.format == .text), options.format != .stats {
@@ -71,8 +72,13 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
     }
     let text: String
     switch options.format {
-    case .latex where options.steps, .markdown, .html:
-        let format: WorkedSolutionWriter.Format = options.format == .latex ? .latex : options.format == .markdown ? .markdown : .html
+    case .text where options.steps, .latex where options.steps, .markdown, .html:
+        let format: WorkedSolutionWriter.Format = switch options.format {
+        case .latex: .latex
+        case .markdown: .markdown
+        case .html: .html
+        default: .text
+        }
         let writer = WorkedSolutionWriter(store: store, language: options.lang, format: format, width: options.width)
         let solution = exercises.map { WorkedSolution(exercises: $0) } ?? WorkedSolution(results: results, values: values)
         text = writer.document(options.steps ? solution : solution.resultsOnly, title: title)

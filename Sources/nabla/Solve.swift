@@ -52,6 +52,7 @@ struct Solve: ParsableCommand {
             }
             do {
                 let document = try Document(source: source, wrt: variables)
+                if let nothing = document.nothingAsked { return report(nothing, source) }
                 let status = emit(document, output, title: title)
                 // Exit while the document is alive: freeing a large graph node by node only to
                 // end the process would cost up to a sixth of the run.

@@ -29,7 +29,8 @@ struct Equivalence {
     mutating func compare(_ claimed: ExprID, _ expected: ExprID) -> Outcome {
         if claimed == expected { return .equal }
         if simplifier.simplify(store.subtract(claimed, expected)) == store.zero { return .equal }
-        let names = Set(store.freeSymbolNames(claimed) + store.freeSymbolNames(expected))
+        // In a fixed order, so that the same sheet draws the same points in every run.
+        let names = Set(store.freeSymbolNames(claimed) + store.freeSymbolNames(expected)).sorted(by: naturalLess)
         var valid = 0
         for k in 0..<points.count {
             for n in names where points[k][n] == nil {

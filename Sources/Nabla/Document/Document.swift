@@ -77,6 +77,17 @@ public final class Document {
         }
     }
 
+    /// The functions and compositions the document defines, in reading order.
+    public var definedNames: [String] { (Array(scope.definitions.keys) + Array(scope.compositions.keys)).sorted(by: naturalLess) }
+
+    /// The message for a document that asks for nothing: what to add. Nil when it asks for something.
+    public var nothingAsked: Diagnostic? {
+        guard results.isEmpty else { return nil }
+        let example = definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
+        let defined = definedNames.isEmpty ? "it defines no function" : "it defines \(definedNames.joined(separator: ", "))"
+        return Diagnostic(.nothingToDo, "nothing to compute: \(defined); add a command such as \(example) (or gradient, hessian)", at: nil)
+    }
+
     /// Calls the function `old` by the name `new` in every result.
     func renameTargets(from old: String, to new: String) {
         results = results.map { $0.renamed(old, new) }

@@ -10,7 +10,7 @@
 /// let tex = writer.document(WorkedSolution(results: doc.results, values: doc.values), title: "chain-rule.nabla")
 /// ```
 public struct WorkedSolutionWriter {
-    public enum Format: Sendable { case latex, markdown, html }
+    public enum Format: Sendable { case latex, markdown, html, text }
 
     let store: ExpressionStore
     let language: Language
@@ -27,6 +27,7 @@ public struct WorkedSolutionWriter {
         case .latex: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: false)
         case .markdown: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: true)
         case .html: math = MathMLMath(printer: ExpressionPrinter(store: store, notation: .mathml))
+        case .text: math = TextMath(printer: ExpressionPrinter(store: store, notation: .text))
         }
         plain = ExpressionPrinter(store: store, notation: .text)
         phrases = Phrases.table(language)
@@ -53,6 +54,9 @@ public struct WorkedSolutionWriter {
             """
         case .markdown:
             return "# \(phrases.title): \(title)\n\n" + body
+        case .text:
+            let heading = "\(phrases.title): \(title)"
+            return heading + "\n" + String(repeating: "═", count: heading.count) + "\n\n" + body
         case .html:
             return """
             <!DOCTYPE html>
@@ -191,7 +195,7 @@ public struct WorkedSolutionWriter {
 
     private func paragraph(_ text: String) -> String {
         switch format {
-        case .latex, .markdown: return text + "\n\n"
+        case .latex, .markdown, .text: return text + "\n\n"
         case .html: return "<p>\(text)</p>\n"
         }
     }
@@ -201,6 +205,7 @@ public struct WorkedSolutionWriter {
         case .latex: return level == 1 ? "\n\\section*{\(text)}\n" : "\n\\paragraph{\(text).}\n"
         case .markdown: return "\n\(String(repeating: "#", count: level + 1)) \(text)\n\n"
         case .html: return "<h\(level + 1)>\(text)</h\(level + 1)>\n"
+        case .text: return "\n\(text)\n" + String(repeating: level == 1 ? "═" : "─", count: text.count) + "\n\n"
         }
     }
 }

@@ -48,13 +48,26 @@ public struct CheckRenderer {
             }
         }
         if fr {
-            out += "\(report.claims.count) affirmations : \(report.correctCount) justes, \(report.wrongCount) fausses, \(report.uncheckedCount) non vérifiées"
-            out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formule\(report.errors.count == 1 ? "" : "s") illisible\(report.errors.count == 1 ? "" : "s")\n"
+            func counted(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n > 1 ? "s" : "")" }   // 0 and 1 take the singular in French
+            out += counted(report.claims.count, "affirmation") + " : " + counted(report.correctCount, "juste") + ", "
+                + counted(report.wrongCount, "fausse") + ", " + (report.uncheckedCount > 1 ? "\(report.uncheckedCount) non vérifiées" : "\(report.uncheckedCount) non vérifiée")
+            out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formule\(report.errors.count > 1 ? "s" : "") illisible\(report.errors.count > 1 ? "s" : "")\n"
         } else {
-            out += "\(report.claims.count) claims: \(report.correctCount) correct, \(report.wrongCount) wrong, \(report.uncheckedCount) unchecked"
+            out += "\(report.claims.count) claim\(report.claims.count == 1 ? "" : "s"): \(report.correctCount) correct, \(report.wrongCount) wrong, \(report.uncheckedCount) unchecked"
             out += report.errors.isEmpty ? "\n" : "; \(report.errors.count) formula\(report.errors.count == 1 ? "" : "s") could not be read\n"
         }
         return out
+    }
+
+    /// What to say about a sheet in which no claim was found: the forms of claim that are read.
+    public func noClaims() -> String {
+        let forms = [
+            "\\nabla f = \\begin{pmatrix} … \\end{pmatrix}", "\\nabla(g \\circ f)(x) = …", "J_{g \\circ f} = …", "Df(x) = …",
+            "\\frac{\\partial F}{\\partial x_1} = …", "\\sigma'(t) = …", "\\text{column}_2 \\nabla(f \\circ g) = …", "F \\circ G(x) = …",
+        ].map { "  " + $0 }.joined(separator: "\n")
+        return language == .fr
+            ? "nabla: aucune affirmation à vérifier dans \(source.name). Les formes lues (en LaTeX, dans $…$, $$…$$ ou \\[…\\]) :\n\(forms)\n"
+            : "nabla: no claim to check in \(source.name). The forms read (in LaTeX math: $…$, $$…$$ or \\[…\\]):\n\(forms)\n"
     }
 
     /// The JSON of DESIGN.md (`check --format json`).

@@ -37,7 +37,7 @@ let greekLetterNames: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon
                                      "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
 
 /// Compares strings with runs of digits compared as numbers: `x2` < `x10`.
-func naturalLess(_ a: String, _ b: String) -> Bool {
+public func naturalLess(_ a: String, _ b: String) -> Bool {
     var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
     var x = i.next(), y = j.next()
     while let p = x, let q = y {

@@ -9,6 +9,7 @@ public struct TextRenderer {
     let printer: ExpressionPrinter
 
     public init(store: ExpressionStore) { printer = ExpressionPrinter(store: store, notation: .text) }
+    init(printer: ExpressionPrinter) { self.printer = printer }
 
     /// The printed size past which shared sub-expressions are named.
     public static let namingThreshold = 20_000

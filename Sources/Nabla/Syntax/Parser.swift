@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the plain syntax of `.nabla` files into statements.
 ///
 /// ```
@@ -64,11 +66,20 @@ struct Parser {
             let target = try chain()
             return .command(kind, chain: target, wrt: try withRespectTo(), location: wordLocation)
         }
+        if case .identifier = nextKind {
+            throw Diagnostic(.unknownCommand, "unknown command \(word); the commands are jacobian, gradient and hessian (e.g. gradient f), "
+                             + "each optionally followed by wrt and the variables", at: wordLocation)
+        }
         advance()
         let name = LocatedName(name: word, location: wordLocation)
         if current.kind == .equals {
             advance()
-            return .composition(name: name, chain: try chain())
+            let start = position
+            if let composition = try? chain(), current.kind == .newline || current.kind == .end {
+                return .composition(name: name, chain: composition)
+            }
+            position = start
+            throw notADefinition(name, try expression())
         }
         guard current.kind == .leftParen else {
             throw error("expected '(' and the parameters of \(word), or '=' for a composition, found \(current.describe)")
@@ -89,6 +100,17 @@ struct Parser {
         try expect(.equals, "'=' after \(word)(…)")
         let body = try expression()
         return .function(name: name, parameters: parameters, body: body)
+    }
+
+    /// The error for `x = r cos(t)`: a definition needs its parameters, a value needs `let`.
+    private func notADefinition(_ name: LocatedName, _ body: ExpressionSyntax) -> Diagnostic {
+        let names = body.names.filter { !["e", "pi", "π"].contains($0) }
+        let written = source.line(name.location.line).split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
+        if names.isEmpty {
+            return Diagnostic(.syntax, "to give \(name.name) a value, write: let \(name.name) = \(written)", at: name.location)
+        }
+        return Diagnostic(.syntax, "a function needs its parameters: write \(name.name)(\(names.joined(separator: ", "))) = \(written); "
+                          + "NAME = … alone names a composition such as F = f∘g", at: name.location)
     }
 
     private mutating func bindings() throws(Diagnostic) -> [(LocatedName, ExpressionSyntax)] {

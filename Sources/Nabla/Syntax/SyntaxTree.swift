@@ -41,3 +41,21 @@ enum Statement {
 public enum CommandKind: String, Sendable {
     case jacobian, gradient, hessian
 }
+
+extension ExpressionSyntax {
+    /// The names written in the expression that are not called, in order of first appearance.
+    var names: [String] {
+        var out: [String] = []
+        var stack = [self]
+        while let e = stack.popLast() {
+            switch e {
+            case .number: break
+            case let .name(n, _): if !out.contains(n) { out.append(n) }
+            case let .call(_, items, _), let .sum(items, _), let .product(items, _), let .tuple(items, _): stack += items.reversed()
+            case let .negate(a, _): stack.append(a)
+            case let .divide(a, b, _), let .power(a, b, _): stack += [b, a]
+            }
+        }
+        return out
+    }
+}
