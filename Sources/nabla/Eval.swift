@@ -83,7 +83,9 @@ struct Eval: ParsableCommand {
                 for r in results {
                     let e: PointEvaluation
                     do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
-                        if error.kind != .missingValue { return report(error, source) }
+                        if error.kind != .missingValue {
+                            return report(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: error.location ?? r.location), source)
+                        }
                         skipped.append(Diagnostic(.missingValue, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: .warning))
                         continue
                     }

@@ -143,7 +143,7 @@ public struct SheetChecker {
     static let aliases = ["sigma": "sigmoid", "ReLU": "relu", "H": "heaviside", "sgn": "sign"]
 
     /// Names used as functions in the sheets we read, before their definition is seen.
-    static let knownFunctions: Set<String> = ["f", "g", "F", "G", "sigma", "softmax", "loss", "ReLU", "H"]
+    static let knownFunctions: Set<String> = ["f", "g", "F", "G", "sigma", "softmax", "loss", "ReLU", "H", "sgn"]
 
     /// The function a formula defines: `g : … \rightarrow …` or `g(x_1, x_2) = …`.
     static func definitionHead(_ chain: RelationChain) -> LocatedName? {

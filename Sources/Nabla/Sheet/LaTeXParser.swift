@@ -418,7 +418,9 @@ struct LaTeXParser {
         if current.kind == .caret {
             throw Diagnostic(.syntax, "powers of \\\(name) written before the argument are not supported; write (\\\(name) x)^2", at: l)
         }
-        let a = try factor()
+        // `\cos(\theta)^2` is (cos θ)²: a parenthesized argument ends before the power, which
+        // then applies to the function. Without parentheses, `\sin x^2` is sin(x²).
+        let a = current.kind == .leftParen ? try primary() : try factor()
         guard let s = a.scalar else { throw Diagnostic(.syntax, "\\\(name) of a matrix is not supported", at: l) }
         return s
     }

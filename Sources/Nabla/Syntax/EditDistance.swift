@@ -25,7 +25,10 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// closestName(to: "sinn", in: ["sin", "cos"])   // "sin"
 /// ```
 public func closestName(to word: String, in candidates: some Sequence<String>) -> String? {
-    let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    // At equal distance, the candidate that shares the longest beginning: `sin` for `sinn`, not `sign`.
+    func shared(_ c: String) -> Int { zip(word.lowercased(), c.lowercased()).prefix { $0 == $1 }.count }
+    let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        .min { $0.1 != $1.1 ? $0.1 < $1.1 : shared($0.0) != shared($1.0) ? shared($0.0) > shared($1.0) : $0.0 < $1.0 }
     guard let (name, distance) = best, distance <= max(1, name.count / 3) else { return nil }
     return name
 }

@@ -165,7 +165,7 @@ import Testing
         let text = CheckRenderer(source: source, language: .fr).text(SheetChecker(source: source).check())
         #expect(text.contains("feuille-fr.tex:10:104: ✗ faux: ∇h ∂/∂y: 1 entrée sur 1 fausse\n"))
         #expect(text.contains("décalé d'un facteur 1/2"))
-        #expect(text.hasSuffix("7 affirmations : 5 justes, 2 fausses, 0 non vérifiées\n"))
+        #expect(text.hasSuffix("7 affirmations : 5 justes, 2 fausses, 0 non vérifiée\n"))
     }
 }
 
