@@ -6,15 +6,15 @@ struct Codegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write each target's value and Jacobian as a self-contained C or Swift function.",
         discussion: """
+        Each function takes the variables, then the other symbols (in the order its comment gives), and fills the values and the Jacobian (row-major, one row per output).
+
         Examples:
           nabla codegen Examples/chain-rule.nabla --lang c -o jacobians.c
           nabla codegen Examples/logistic-regression.nabla --lang swift
-        Each function takes the variables, then the other symbols (in the order its comment gives),
-        and fills the values and the Jacobian (row-major, one row per output).
         """
     )
 
-    @Argument(help: "The .nabla file.")
+    @Argument(help: "A .nabla file.")
     var file: String
 
     @Option(help: "c or swift.")
@@ -33,7 +33,7 @@ struct Codegen: ParsableCommand {
                 var text = lang == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
                 text += document.results.map { generator.function(named: $0.target, $0, in: document.store) }.joined(separator: "\n")
                 if let output {
-                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                    try writeOutput(text, to: output)
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }

@@ -6,13 +6,17 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Values and Jacobians of a file's targets at a point, computed on the numeric tape.",
         discussion: """
+        Give every variable and constant a value: with --at for one point, or with a CSV of points (--points) and --let for the constants.
+
         Examples:
           nabla eval Examples/chain-rule.nabla --at x1=0.5,x2=-1,x3=0.25
-          nabla eval Examples/logistic-regression.nabla --at x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4 --check
+          nabla eval Examples/chain-rule.nabla --at x1=1,x2=2,x3=3 --check
+          nabla eval Examples/logistic-regression.nabla --target F \\
+              --at x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4
         """
     )
 
-    @Argument(help: "The .nabla file.")
+    @Argument(help: "A .nabla file.")
     var file: String
 
     @Option(help: "The point: NAME=VALUE pairs separated by commas, for every variable and constant.")

@@ -63,7 +63,11 @@ func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int3
 func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceText, _ warnings: [Diagnostic],
           _ options: OutputOptions, title: String, values: [(String, ExprID)] = [], exercises: [WorkedSolution.Exercise]? = nil) -> Int32 {
     for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
-    for note in CornerNote.notes(results, store) { FileHandle.standardError.write(Data((note.render(in: source) + "\n").utf8)) }
+    for note in CornerNote.notes(results, store) {
+        // Expressions given on the command line have no line to point at.
+        let shown = source.name == SourceText.commandLineArguments ? Diagnostic(note.kind, note.message, at: nil, severity: .warning) : note
+        FileHandle.standardError.write(Data((shown.render(in: source) + "\n").utf8))
+    }
     var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
     if let problem = Guard.tooLargeToPrint(results, store, namesSharedParts: options.format == .text), options.format != .stats {
@@ -92,7 +96,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         text = results.map(renderer.render).joined()
     }
     if let path = options.output {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        do { try writeOutput(text, to: path) } catch {
             FileHandle.standardError.write(Data("nabla: cannot write \(path): \(error.localizedDescription)\n".utf8))
             return ExitStatus.unusableInput
         }
@@ -100,6 +104,19 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         FileHandle.standardOutput.write(Data(text.utf8))
     }
     return 0
+}
+
+/// Writes `text` to `path`: a new or regular file is replaced whole (no half-written file is
+/// left behind); anything else (`/dev/stdout`, a pipe, a symbolic link) is written through, never
+/// replaced: as root, replacing `/dev/stdout` would break the machine.
+func writeOutput(_ text: String, to path: String) throws {
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    if type == nil || type == .typeRegular {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } else {
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+        handle.write(Data(text.utf8))
+    }
 }
 
 func report(_ error: any Error, _ source: SourceText?) -> Int32 {

@@ -11,11 +11,15 @@ struct Solve: ParsableCommand {
           f(x1, x2, x3) = (exp(x1 + x2), exp(x2 + x3), exp(x3 + x1))
           let a = 2
           jacobian g∘f          (also: jacobian f o g, gradient F, hessian F)
+          gradient F wrt w11, w12
 
         Examples:
           nabla solve Examples/chain-rule.nabla
+          nabla solve Examples/chain-rule.nabla --steps --lang fr
+          nabla solve Examples/logistic-regression.nabla --wrt w11,w12,w21,w22
           nabla solve Examples/logistic-regression.nabla --format json
-          nabla solve problem.nabla --format stats
+          nabla solve Examples/corrige.tex --steps --format latex -o corrige-solution.tex
+
         Exit status: 0 on success, 2 when the input cannot be used.
         """
     )

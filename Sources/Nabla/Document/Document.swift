@@ -54,6 +54,8 @@ public final class Document {
 
     private func solve(_ statements: [Statement], parseTime: Double, wrt variables: [String]? = nil) throws(Diagnostic) {
         var parseTime = parseTime
+        var skipped: [Diagnostic] = []
+        defer { warnings += skipped }
         // Functions and compositions are known everywhere in the file.
         for statement in statements {
             switch statement {
@@ -68,12 +70,21 @@ public final class Document {
             case let .bindings(list):
                 for (name, syntax) in list { try scope.bind(name.name, syntax) }
             case let .command(kind, chain, wrt, location):
-                results.append(try scope.solve(kind, chain, location, wrt: variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt,
-                                               parseTime: parseTime))
+                let chosen = variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt
+                do {
+                    results.append(try scope.solve(kind, chain, location, wrt: chosen, parseTime: parseTime))
+                } catch where variables != nil && error.kind == .notAVariable {
+                    // `--wrt` names the variables of every target: one without them is skipped, unless all are.
+                    skipped.append(Diagnostic(error.kind, "\(chain.map(\.name).joined(separator: "∘")) skipped: \(error.message)",
+                                              at: location, severity: .warning))
+                }
                 warnings = scope.warnings
                 parseTime = 0
             default: break
             }
+        }
+        if results.isEmpty, let first = skipped.first {
+            throw Diagnostic(first.kind, first.message, at: first.location)
         }
     }
 
