@@ -68,7 +68,9 @@ public enum Finding: Sendable, Equatable {
             return fr ? "c'est ∂\(outer)/∂(argument \(argument)) en \(inner)(x) sans la dérivée intérieure ∂\(inner)/∂x"
                 : "this is ∂\(outer)/∂(argument \(argument)) at \(inner)(x) without the inner derivative ∂\(inner)/∂x"
         case let .entriesWrong(wrong, of):
-            return fr ? "\(wrong) entrée\(wrong > 1 ? "s" : "") sur \(of) fausse\(wrong > 1 ? "s" : "")" : "\(wrong) of \(of) entries are wrong"
+            if of == 1 { return fr ? "l'entrée est fausse" : "the entry is wrong" }
+            return fr ? "\(wrong) entrée\(wrong > 1 ? "s" : "") sur \(of) fausse\(wrong > 1 ? "s" : "")"
+                : "\(wrong) of \(of) entries \(wrong == 1 ? "is" : "are") wrong"
         case .everySignWrong:
             return fr ? "toutes les entrées ont le mauvais signe" : "every entry has the wrong sign"
         case .transposed:

@@ -49,9 +49,13 @@ public struct SheetChecker {
             // Read the whole exercise first: values given after the question count too.
             var targets: [([LocatedName], SourceLocation)] = []
             var seen = Set<String>()
-            for (chain, _) in formulas {
+            for (chain, asked) in formulas {
                 do {
-                    if try define(chain, in: scope), chain.relations == [.equals], case let .composition(_, l) = chain.parts[1],
+                    if asked, chain.parts.count == 1, case let .name(n, l)? = chain.parts[0].scalar,
+                       scope.definitions[n] != nil || scope.compositions[n] != nil {
+                        // "Calculer le gradient de $p$", "the Jacobian of $F$".
+                        if seen.insert(n).inserted { targets.append(([LocatedName(name: n, location: l)], l)) }
+                    } else if try define(chain, in: scope), chain.relations == [.equals], case let .composition(_, l) = chain.parts[1],
                        case let .name(n, nl)? = chain.parts[0].scalar {
                         if seen.insert(n).inserted { targets.append(([LocatedName(name: n, location: nl)], l)) }
                     } else if chain.parts.count == 1, case let .composition(names, l) = chain.parts[0] {
@@ -62,7 +66,7 @@ public struct SheetChecker {
                 } catch {}
             }
             for (names, l) in targets {
-                let wrt = variables?.map { LocatedName(name: $0, location: l) }
+                let wrt = variables?.map { LocatedName(name: $0, location: l) } ?? scope.statedVariables(for: names, at: l)
                 do { results.append(try scope.solve(.jacobian, names, l, wrt: wrt)) } catch let error as Diagnostic {
                     report.errors.append(error)
                 } catch {}
@@ -73,7 +77,7 @@ public struct SheetChecker {
 
     /// Reads the sheet exercise by exercise: each gets a fresh scope and its formulas in order.
     private func forEachExercise(_ simplifier: Simplifier, _ report: inout CheckReport,
-                                 _ body: ([(RelationChain, Bool)], Scope, inout CheckReport) -> Void) {
+                                 _ body: ([(RelationChain, asked: Bool)], Scope, inout CheckReport) -> Void) {
         do { try Document.checkText(source) } catch {
             report.errors.append(error)
             return
@@ -86,17 +90,67 @@ public struct SheetChecker {
         let regions = scanner.regions(&report.errors)
         let starts = scanner.exercises(outside: regions).map(\.offset)
         var exercise = -1
-        var formulas: [(RelationChain, Bool)] = []
+        var formulas: [(RelationChain, asked: Bool)] = []
+        var stated: [String]?
+        func finish() {
+            let scope = Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases)
+            scope.statedVariables = stated
+            body(formulas, scope, &report)
+        }
+        var previousEnd = 0
         for region in regions {
             let index = starts.lastIndex(where: { $0 <= region.start }) ?? -1
             if index != exercise {
-                body(formulas, Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases), &report)
+                finish()
                 formulas = []
+                stated = nil
                 exercise = index
             }
-            formulas += read(region, &report).map { ($0, region.isDisplay) }
+            defer { previousEnd = region.end }
+            if SheetChecker.endsWithRespectTo(source.bytes[previousEnd..<region.start]), let names = variableList(region) {
+                stated = names
+                continue
+            }
+            let asked = SheetChecker.endsAskingForADerivative(source.bytes[previousEnd..<region.start])
+            formulas += read(region, &report).map { ($0, asked) }
         }
-        body(formulas, Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases), &report)
+        finish()
+    }
+
+    /// Whether prose ends with "with respect to", "par rapport à" (and the like): the
+    /// mathematics after it names the variables.
+    static func endsWithRespectTo(_ prose: ArraySlice<UInt8>) -> Bool {
+        var text = String(decoding: prose.suffix(40), as: UTF8.self).lowercased()
+        while let last = text.last, last == " " || last == "\n" || last == "~" || last == "$" || last == "(" { text.removeLast() }
+        return ["with respect to", "par rapport à", "par rapport a", "w.r.t.", "wrt", "relativement à"].contains { text.hasSuffix($0) }
+    }
+
+    /// Whether prose ends by asking for a derivative: "the gradient of", "la jacobienne de".
+    static func endsAskingForADerivative(_ prose: ArraySlice<UInt8>) -> Bool {
+        var text = String(decoding: prose.suffix(60), as: UTF8.self).lowercased()
+        while let last = text.last, last == " " || last == "\n" || last == "~" || last == "$" { text.removeLast() }
+        let nouns = ["gradient", "jacobian", "jacobian matrix", "derivative", "differential", "hessian", "jacobienne", "matrice jacobienne",
+                     "dérivée", "différentielle", "hessienne"]
+        return nouns.contains { text.hasSuffix("\($0) of") || text.hasSuffix("\($0) de") || text.hasSuffix("\($0) d'") }
+    }
+
+    /// The names of `(w_1, w_2, b)`, `w_1, w_2`, `w` or `\theta` in a region; nil when it is something else.
+    private func variableList(_ region: MathRegion) -> [String]? {
+        guard var parser = try? LaTeXParser(source: source, from: region.start, to: region.end, isFunction: { _ in false }),
+              let formulas = try? parser.formulas(), !formulas.isEmpty, formulas.allSatisfy({ $0.relations.isEmpty }) else { return nil }
+        var names: [String] = []
+        for formula in formulas {
+            switch formula.parts[0] {
+            case let .expression(.name(n, _)): names.append(n)
+            case let .matrix(rows, _) where rows.count == 1:
+                for item in rows[0] {
+                    guard case let .name(n, _)? = item.scalar else { return nil }
+                    names.append(n)
+                }
+            default: return nil
+            }
+        }
+        return names.isEmpty ? nil : names
     }
 
     /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
@@ -133,12 +187,6 @@ public struct SheetChecker {
         return nil
     }
 
-    /// The letters of a name before its index: `w` for `w_1_2`, `w11` and `w`.
-    static func stem(_ name: String) -> String {
-        let base = name.split(separator: "_").first.map(String.init) ?? name
-        return String(base.prefix { !$0.isNumber })
-    }
-
     /// How sheets write builtins: `\sigma(t)` is the sigmoid when the sheet does not define σ.
     static let aliases = ["sigma": "sigmoid", "ReLU": "relu", "H": "heaviside", "sgn": "sign"]
 
@@ -162,7 +210,7 @@ public struct SheetChecker {
 
     // MARK: Formulas
 
-    private func check(_ formulas: [(RelationChain, Bool)], in scope: Scope, _ equivalence: inout Equivalence, _ report: inout CheckReport) {
+    private func check(_ formulas: [(RelationChain, asked: Bool)], in scope: Scope, _ equivalence: inout Equivalence, _ report: inout CheckReport) {
         let eIsAVariable = warnAboutE(formulas, &report)
         for (chain, _) in formulas {
             do {
@@ -199,7 +247,7 @@ public struct SheetChecker {
     }
 
     @discardableResult
-    private func warnAboutE(_ formulas: [(RelationChain, Bool)], _ report: inout CheckReport) -> Bool {
+    private func warnAboutE(_ formulas: [(RelationChain, asked: Bool)], _ report: inout CheckReport) -> Bool {
         var variableAt: SourceLocation?
         for (chain, _) in formulas {
             guard let head = SheetChecker.definitionHead(chain) else { continue }
@@ -324,7 +372,7 @@ public struct SheetChecker {
             } else if claimedVariables == nil, let named = head.withRespectTo, named != result.variables {
                 // `\nabla_w F`: the symbols named, or those of that stem (w_1, w_2, w11 …).
                 let chosen = named.allSatisfy(symbols.contains) ? named
-                    : symbols.filter { s in named.count == 1 && SheetChecker.stem(s) == named[0] }.sorted(by: naturalLess)
+                    : symbols.filter { s in named.count == 1 && Scope.stem(s) == named[0] }.sorted(by: naturalLess)
                 if chosen.isEmpty {
                     return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked,
                                               finding: .notAVariable(variable: named.joined(separator: ", "), target: target, variables: result.variables),
@@ -333,6 +381,9 @@ public struct SheetChecker {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: chosen.map { LocatedName(name: $0, location: head.location) })
             } else if let v = head.variable, !result.variables.contains(v), symbols.contains(v) {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: [LocatedName(name: v, location: head.location)])
+            } else if claimedVariables == nil, head.variable == nil, head.withRespectTo == nil,
+                      let stated = scope.statedVariables(for: head.target, at: head.location) {
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: stated)
             }
         } catch {
             return [CheckReport.Claim(location: chain.parts[valueStart].location, target: target, part: nil, verdict: .unchecked,

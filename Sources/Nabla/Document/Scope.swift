@@ -12,6 +12,9 @@ final class Scope {
     var warnings: [Diagnostic] = []
     /// Other names of builtins (see ``Resolver/aliases``).
     var aliases: [String: String] = [:]
+    /// The variables a sheet's exercise names in its text ("par rapport à $(w_1, w_2, b)$",
+    /// "with respect to $w$"): symbols, or a stem (`w` for w_1, w_2).
+    var statedVariables: [String]?
 
     init(store: ExpressionStore, simplifier: Simplifier? = nil, aliases: [String: String] = [:]) {
         self.aliases = aliases
@@ -170,6 +173,29 @@ final class Scope {
         let merged = FunctionLink(name: links[outermostUse...].map(\.name).joined(separator: "∘"), parameters: innermost.parameters,
                                   components: components, location: links[outermostUse].location)
         return (Array(links[..<outermostUse]) + [merged], variables)
+    }
+
+    /// The stated variables (``statedVariables``) as they apply to `chain`: the symbols of the
+    /// target they name, a stem standing for every symbol of that stem; nil when the target has
+    /// none of them, so that a helper function of the exercise keeps its own variables.
+    func statedVariables(for chain: [LocatedName], at location: SourceLocation) -> [LocatedName]? {
+        guard let stated = statedVariables, !stated.isEmpty,
+              let plain = try? solve(.jacobian, chain, location) else { return nil }
+        let symbols = Set(plain.variables + plain.components.flatMap(store.freeSymbolNames))
+        var chosen: [String] = []
+        for name in stated {
+            if symbols.contains(name) { chosen.append(name); continue }
+            let ofStem = symbols.filter { Scope.stem($0) == name && $0 != name }.sorted(by: naturalLess)
+            if ofStem.isEmpty { return nil }
+            chosen += ofStem
+        }
+        return chosen == plain.variables ? nil : chosen.map { LocatedName(name: $0, location: location) }
+    }
+
+    /// The letters of a name before its index: `w` for `w_1_2`, `w11` and `w`.
+    static func stem(_ name: String) -> String {
+        let base = name.split(separator: "_").first.map(String.init) ?? name
+        return String(base.prefix { !$0.isNumber })
     }
 
     /// The symbols of the links that are not their parameters, in reading order.

@@ -106,6 +106,25 @@ import Testing
         }
     }
 
+    /// Sheets name the variables in words: "par rapport à $(w_1, w_2, b)$", "with respect to $a$".
+    @Test func sheetsSayWithRespectToWhat() throws {
+        let sheet = "Tests/NablaTests/Fixtures/sheets/wrt-fr.md"
+        let checked = try e2e.run(["check", sheet])
+        #expect(checked.stdout.contains("wrt-fr.md:10:14: ✓ correct: ∇p\n"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("wrt-fr.md:16:14: ✗ wrong: ∇q: the entry is wrong\n"))
+        #expect(checked.stdout.contains("wrt-fr.md:20:35: ✓ correct: ∇q ∂/∂x\n"))
+        #expect(!checked.stdout.contains("✗ wrong: ∇p"), "no false alarm")
+        let solved = try e2e.run(["solve", sheet])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        #expect(solved.stdout.contains("∇p(w_1, w_2, b) =") && solved.stdout.contains("∇q(a) =\n[ x·exp(a·x)/(exp(a·x) + 1) ]"))
+        for language in ["en", "fr"] {
+            let written = try file("wrt-\(language).tex", "")
+            #expect(try e2e.run(["solve", sheet, "--steps", "--format", "latex", "--lang", language, "-o", written]).status == 0)
+            let report = try e2e.run(["check", written])
+            #expect(report.status == 0, "\(report.stdout)")
+        }
+    }
+
     // MARK: 4. Messages point into what the user typed
 
     @Test func messagesNameTheExpressionAndColumn() throws {

@@ -154,16 +154,16 @@ import Testing
         #expect(try summary("produit-fr.md") == [
             "5 q link 1 of 2 correct",
             "6 q link 2 of 2 correct",
-            "10 q - wrong: 1 of 1 entries are wrong (1,1)",
+            "10 q - wrong: the entry is wrong (1,1)",
             "13 r - correct",
-            "13 r - wrong: 1 of 1 entries are wrong (1,1) off by a factor of 2",
+            "13 r - wrong: the entry is wrong (1,1) off by a factor of 2",
         ])
     }
 
     @Test func reportInFrench() throws {
         let source = SourceText(name: "feuille-fr.tex", text: try Fixtures.text("sheets/feuille-fr.tex"))
         let text = CheckRenderer(source: source, language: .fr).text(SheetChecker(source: source).check())
-        #expect(text.contains("feuille-fr.tex:10:104: ✗ faux: ∇h ∂/∂y: 1 entrée sur 1 fausse\n"))
+        #expect(text.contains("feuille-fr.tex:10:104: ✗ faux: ∇h ∂/∂y: l'entrée est fausse\n"))
         #expect(text.contains("décalé d'un facteur 1/2"))
         #expect(text.hasSuffix("7 affirmations : 5 justes, 2 fausses, 0 non vérifiée\n"))
     }
