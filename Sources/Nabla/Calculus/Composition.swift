@@ -62,10 +62,17 @@ extension ExpressionStore {
     ///
     /// `variables`, when given, replaces the innermost function's parameters as the variables:
     /// its symbols must occur in no link but the innermost (as `wrt w11, w12` asks).
+    ///
+    /// A chain longer than ``longestChainWrittenOut`` is multiplied from the inside out instead
+    /// (∇f₁(f₂(…)) · (∇f₂(…) · (… · ∇fₙ(x)))), which is linear in its length: folding from the
+    /// outside in rebuilds the whole product at every step. Its result has no steps to show.
     public func chainRule(_ links: [FunctionLink], variables: [ExprID]? = nil,
                           simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
         precondition(!links.isEmpty)
         let innermostVariables = variables ?? links.last!.parameters
+        if links.count > ExpressionStore.longestChainWrittenOut {
+            return chainRuleFromTheInside(links, innermostVariables, simplify: simplify)
+        }
         var jacobianSoFar = simplify(jacobian(links[0].components, links.count == 1 ? innermostVariables : links[0].parameters))
         let outermost = jacobianSoFar
         var composed = links[0].components
@@ -85,5 +92,44 @@ extension ExpressionStore {
                                        product: product, simplified: jacobianSoFar))
         }
         return ChainRuleResult(jacobian: jacobianSoFar, components: composed, outermostJacobian: outermost, steps: steps)
+    }
+
+    /// The longest chain whose chain rule is folded from the outside in, as a course writes it.
+    public static let longestChainWrittenOut = 12
+
+    /// The chain rule of a long chain, from the inside out: the inner values are built once, each
+    /// factor's Jacobian is evaluated at its argument, and the product accumulates from the right.
+    /// Runs of 1×1 factors are multiplied as one product at the end, not one factor at a time.
+    private func chainRuleFromTheInside(_ links: [FunctionLink], _ variables: [ExprID],
+                                        simplify: (ExpressionMatrix) -> ExpressionMatrix) -> ChainRuleResult {
+        let last = links.count - 1
+        // arguments[k]: what link k is applied to (the composition of the links inside it).
+        var arguments = Array(repeating: [ExprID](), count: links.count)
+        var value = links[last].components
+        for k in stride(from: last - 1, through: 0, by: -1) {
+            arguments[k] = value
+            value = substitute(links[k].components, Dictionary(zip(links[k].parameters, value), uniquingKeysWith: { a, _ in a }))
+        }
+        var product = simplify(jacobian(links[last].components, variables))
+        var pendingScalars: [ExprID] = []
+        func flush() {
+            guard !pendingScalars.isEmpty else { return }
+            product = ExpressionMatrix(rows: 1, columns: product.columns, entries: product.entries.map { self.product(pendingScalars + [$0]) })
+            pendingScalars = []
+        }
+        var outermost = product
+        for k in stride(from: last - 1, through: 0, by: -1) {
+            let own = simplify(jacobian(links[k].components, links[k].parameters))
+            if k == 0 { outermost = own }
+            let at = substitute(own.entries, Dictionary(zip(links[k].parameters, arguments[k]), uniquingKeysWith: { a, _ in a }))
+            if own.rows == 1 && own.columns == 1 && product.rows == 1 {
+                pendingScalars.append(at[0])
+                continue
+            }
+            flush()
+            product = multiply(ExpressionMatrix(rows: own.rows, columns: own.columns, entries: at), product)
+        }
+        flush()
+        return ChainRuleResult(jacobian: simplify(product), components: value, outermostJacobian: outermost, steps: [])
     }
 }

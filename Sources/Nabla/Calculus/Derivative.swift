@@ -10,42 +10,51 @@ extension ExpressionStore {
     /// s.derivative(s.apply(.sin, s.power(x, 2)), x)   // 2·x·cos(x^2)
     /// ```
     public func derivative(_ id: ExprID, _ variable: ExprID) -> ExprID {
+        if let shortcut = derivativeWithoutWork(id, variable) { return shortcut }
+        // Children first, without recursion: each node's derivative is built from its children's.
+        let order = postOrder(from: [id]) { derivativeWithoutWork($0, variable) == nil }
+        for n in order { derivativeMemo[DerivativeKey(expression: n, variable: variable)] = derivativeStep(n, variable) }
+        return derivativeMemo[DerivativeKey(expression: id, variable: variable)]!
+    }
+
+    /// The derivative when it needs no work: zero, one, a coefficient, or already known.
+    private func derivativeWithoutWork(_ id: ExprID, _ variable: ExprID) -> ExprID? {
         if !depends(id, on: variable) { return zero }
         if id == variable { return one }
         let (coefficient, rest) = splitCoefficient(id)
         if rest == variable { return number(coefficient) }   // d(c·x)/dx = c
-        let key = DerivativeKey(expression: id, variable: variable)
-        if let known = derivativeMemo[key] { return known }
-        let result: ExprID
+        return derivativeMemo[DerivativeKey(expression: id, variable: variable)]
+    }
+
+    /// The derivative of one node, its children's being known.
+    private func derivativeStep(_ id: ExprID, _ variable: ExprID) -> ExprID {
+        func d(_ child: ExprID) -> ExprID { derivativeWithoutWork(child, variable)! }
         switch self[id] {
         case .number, .constant, .symbol, .undefined:
-            result = zero   // unreachable for a symbol other than `variable`: it does not depend on it
+            return zero   // unreachable for a symbol other than `variable`: it does not depend on it
         case .sum:
-            result = sum(termsDepending(on: variable, in: id).map { derivative($0, variable) })
+            return sum(termsDepending(on: variable, in: id).map(d))
         case let .product(factors):
             // d(f·g·h) = f'·g·h + f·g'·h + f·g·h'
             var terms: [ExprID] = []
             for (i, f) in factors.enumerated() where depends(f, on: variable) {
                 var others = factors
-                others[i] = derivative(f, variable)
+                others[i] = d(f)
                 terms.append(product(others))
             }
-            result = sum(terms)
+            return sum(terms)
         case let .power(base, exponent):
-            let db = derivative(base, variable)
+            let db = d(base)
             if !depends(exponent, on: variable) {
                 // d(u^n) = n·u^(n-1)·u'
-                result = product([exponent, power(base, sum([exponent, minusOne])), db])
-            } else {
-                // d(u^v) = u^v·(v'·log(u) + v·u'/u)
-                let dv = derivative(exponent, variable)
-                result = product([id, sum([product([dv, log(base)]), product([exponent, db, reciprocal(base)])])])
+                return product([exponent, power(base, sum([exponent, minusOne])), db])
             }
+            // d(u^v) = u^v·(v'·log(u) + v·u'/u)
+            let dv = d(exponent)
+            return product([id, sum([product([dv, log(base)]), product([exponent, db, reciprocal(base)])])])
         case let .apply(function, u):
-            result = product([functionDerivative(function, u), derivative(u, variable)])
+            return product([functionDerivative(function, u), d(u)])
         }
-        derivativeMemo[key] = result
-        return result
     }
 
     /// The derivative of `function` evaluated at `u` (the outer factor of the chain rule).

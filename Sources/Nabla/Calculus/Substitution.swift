@@ -19,17 +19,21 @@ extension ExpressionStore {
                             _ memo: inout [ExprID: ExprID]) -> ExprID {
         if !freeSymbols(id).intersects(keys) { return id }
         if let done = memo[id] { return done }
-        let result: ExprID
-        switch self[id] {
-        case .number, .constant, .undefined: result = id
-        case .symbol: result = replacements[id] ?? id
-        case let .sum(terms): result = sum(terms.map { substitute($0, replacements, keys, &memo) })
-        case let .product(factors): result = product(factors.map { substitute($0, replacements, keys, &memo) })
-        case let .power(b, e):
-            result = power(substitute(b, replacements, keys, &memo), substitute(e, replacements, keys, &memo))
-        case let .apply(f, a): result = apply(f, substitute(a, replacements, keys, &memo))
+        // Children first, without recursion: each node is rebuilt from its rebuilt children.
+        let order = postOrder(from: [id], where: { freeSymbols($0).intersects(keys) && memo[$0] == nil })
+        for n in order {
+            func new(_ c: ExprID) -> ExprID { memo[c] ?? c }
+            let result: ExprID
+            switch self[n] {
+            case .number, .constant, .undefined: result = n
+            case .symbol: result = replacements[n] ?? n
+            case let .sum(terms): result = sum(terms.map(new))
+            case let .product(factors): result = product(factors.map(new))
+            case let .power(b, e): result = power(new(b), new(e))
+            case let .apply(f, a): result = apply(f, new(a))
+            }
+            memo[n] = result
         }
-        memo[id] = result
-        return result
+        return memo[id]!
     }
 }

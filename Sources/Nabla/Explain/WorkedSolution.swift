@@ -61,7 +61,7 @@ public struct WorkedSolution {
         if !values.isEmpty { steps.append(.values(values)) }
         for r in results {
             steps.append(.target(r))
-            if let d = r.derivation, r.links.count > 1 {
+            if let d = r.derivation, r.links.count > 1, !d.steps.isEmpty {
                 let last = d.steps.count - 1
                 steps.append(.factorJacobian(r.links[0], d.outermostJacobian, variables: r.links[0].parameters))
                 for (k, step) in d.steps.enumerated() {

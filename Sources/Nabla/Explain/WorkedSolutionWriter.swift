@@ -95,7 +95,8 @@ public struct WorkedSolutionWriter {
             let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
                 : math.composition(r.links.map(\.name))
             let title = r.command == .hessian ? phrases.hessianOf : phrases.jacobianOf
-            return heading(title(math.inline(target)), level: 2) + (r.links.count > 1 ? paragraph(phrases.factorJacobians) : "")
+            let working = r.links.count > 1 && r.derivation?.steps.isEmpty == false
+            return heading(title(math.inline(target)), level: 2) + (working ? paragraph(phrases.factorJacobians) : "")
         case let .factorJacobian(link, m, variables):
             let chosen = variables != link.parameters
             return math.display(claim(math.gradient([link.name], wrt: chosen ? stem(variables) : nil, order: 1), variables, math.matrix(m)))

@@ -29,6 +29,10 @@ public final class ExpressionStore {
     @exclusivity(unchecked) var scaledProducts: [ScaledKey: ExprID] = [:]
     /// Small integers, by value + 64.
     @exclusivity(unchecked) private var smallIntegers: [ExprID?] = Array(repeating: nil, count: 129)
+    /// Marks of the graph walks (``postOrder(from:where:)``, ``reachable(from:)``): a node is
+    /// visited by the current walk when its mark is `walk`; a new walk needs no clearing.
+    @exclusivity(unchecked) private var walkMarks: [UInt32] = []
+    @exclusivity(unchecked) private var walk: UInt32 = 0
     @exclusivity(unchecked) var sumDependents: [ExprID: [(symbol: ExprID, term: Int32)]] = [:]
 
     public let zero: ExprID
@@ -126,15 +130,45 @@ public final class ExpressionStore {
         }
     }
 
-    /// The distinct nodes reachable from `roots`, children before parents.
-    public func reachable(from roots: [ExprID]) -> [ExprID] {
-        var seen = Set<ExprID>()
-        var stack = roots
+    /// The nodes below `roots` (the roots included) that `needsWork` selects, children before
+    /// parents; the walk does not go below a node that `needsWork` rejects. The symbolic passes
+    /// work through this order with a loop instead of recursion, so an expression nested
+    /// thousands deep needs no deep call stack.
+    ///
+    /// ```swift
+    /// for n in store.postOrder(from: [id], where: { memo[$0] == nil }) { memo[n] = f(n) }   // children first
+    /// ```
+    public func postOrder(from roots: [ExprID], where needsWork: (ExprID) -> Bool) -> [ExprID] {
+        startWalk()
+        var stack = roots.filter(needsWork)
+        var out: [ExprID] = []
         while let top = stack.popLast() {
-            if seen.insert(top).inserted { stack.append(contentsOf: children(top)) }
+            guard visit(top) else { continue }
+            out.append(top)
+            for c in children(top) where !isVisited(c) && needsWork(c) { stack.append(c) }
         }
-        return seen.sorted()
+        return out.sorted()   // children have smaller ids than their parents
     }
+
+    /// The distinct nodes reachable from `roots`, children before parents.
+    public func reachable(from roots: [ExprID]) -> [ExprID] { postOrder(from: roots) { _ in true } }
+
+    private func startWalk() {
+        if walkMarks.count < nodes.count { walkMarks.append(contentsOf: repeatElement(0, count: nodes.count - walkMarks.count)) }
+        if walk == UInt32.max { walk = 0; for i in walkMarks.indices { walkMarks[i] = 0 } }
+        walk += 1
+    }
+
+    /// Marks `id` visited by this walk; false when it already was.
+    private func visit(_ id: ExprID) -> Bool {
+        let i = Int(id.index)
+        if i >= walkMarks.count { walkMarks.append(contentsOf: repeatElement(0, count: nodes.count - walkMarks.count)) }
+        if walkMarks[i] == walk { return false }
+        walkMarks[i] = walk
+        return true
+    }
+
+    private func isVisited(_ id: ExprID) -> Bool { Int(id.index) < walkMarks.count && walkMarks[Int(id.index)] == walk }
 }
 
 struct ScaledKey: Hashable {

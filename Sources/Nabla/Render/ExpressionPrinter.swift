@@ -40,9 +40,9 @@ public final class ExpressionPrinter {
     func printed(_ id: ExprID) -> Printed {
         if let name = names[id] { return Printed(text: name, level: .atom) }
         if let p = memo[id] { return p }
-        let p = make(id)
-        memo[id] = p
-        return p
+        // Children first, without recursion: each node is printed from its children's text.
+        for n in store.postOrder(from: [id], where: { names[$0] == nil && memo[$0] == nil }) where memo[n] == nil { memo[n] = make(n) }
+        return memo[id]!
     }
 
     private func make(_ id: ExprID) -> Printed {

@@ -25,24 +25,35 @@ public final class Simplifier {
     }
 
     public func simplify(_ id: ExprID) -> ExprID {
-        if Int(id.index) < memo.count, let done = memo[Int(id.index)] { return done }
+        if let done = known(id) { return done }
+        // Children first, without recursion: each node is simplified once its children are.
+        for n in store.postOrder(from: [id], where: { known($0) == nil }) where known(n) == nil { remember(n, simplifyNode(n)) }
+        return known(id)!
+    }
+
+    private func known(_ id: ExprID) -> ExprID? {
+        Int(id.index) < memo.count ? memo[Int(id.index)] : nil
+    }
+
+    /// The simplified form of `id`, its children's being known.
+    private func simplifyNode(_ id: ExprID) -> ExprID {
         let rebuilt: ExprID
         let node = store[id]
         if case .sum = node {} else if store.children(id).allSatisfy(isSimplified) {
             // Nothing below changes and the rules only rewrite sums: already simple.
-            remember(id, id)
             return id
         }
+        func simplified(_ c: ExprID) -> ExprID { known(c)! }
         switch node {
         case .number, .symbol, .constant, .undefined: rebuilt = id
         case let .sum(terms):
-            let simplified = terms.map(simplify)
-            rebuilt = simplified == terms ? id : store.sum(simplified)
+            let new = terms.map(simplified)
+            rebuilt = new == terms ? id : store.sum(new)
         case let .product(factors):
-            let simplified = factors.map(simplify)
-            rebuilt = simplified == factors ? id : store.product(simplified)
-        case let .power(b, e): rebuilt = store.power(simplify(b), simplify(e))
-        case let .apply(f, a): rebuilt = store.apply(f, simplify(a))
+            let new = factors.map(simplified)
+            rebuilt = new == factors ? id : store.product(new)
+        case let .power(b, e): rebuilt = store.power(simplified(b), simplified(e))
+        case let .apply(f, a): rebuilt = store.apply(f, simplified(a))
         }
         var best = rebuilt
         var bestSize = store.treeSize(best)
@@ -61,8 +72,8 @@ public final class Simplifier {
             }
         }
         remember(id, best)
+        // A rewrite builds new nodes: simplify them too (a walk over what is new only).
         if best != rebuilt { best = simplify(best) }
-        remember(id, best)
         remember(best, best)
         return best
     }
