@@ -25,11 +25,13 @@ struct Check: ParsableCommand {
     @Option(help: "Language of the report: en or fr.")
     var lang: Language = .en
 
+    @OptionGroup var limit: TimeLimit
+
     func run() throws {
         let file = self.file, format = self.format, lang = self.lang
-        runWithLargeStack {
+        runAndExit {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
-            let report = SheetChecker(source: source).check()
+            let report = SheetChecker(source: source, budget: limit.store().budget).check()
             if report.claims.isEmpty && !report.errors.isEmpty {
                 for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
                 return ExitStatus.unusableInput

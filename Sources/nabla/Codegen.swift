@@ -17,6 +17,8 @@ struct Codegen: ParsableCommand {
     @Argument(help: "A .nabla file.")
     var file: String
 
+    @OptionGroup var limit: TimeLimit
+
     @Option(help: "c or swift.")
     var lang: CodeGenerator.Language = .c
 
@@ -25,10 +27,10 @@ struct Codegen: ParsableCommand {
 
     func run() throws {
         let file = self.file, lang = self.lang, output = self.output
-        runWithLargeStack {
+        runAndExit {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             do {
-                let document = try Document(source: source)
+                let document = try Document(source: source, store: limit.store())
                 let generator = CodeGenerator(language: lang)
                 var text = lang == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
                 text += document.results.map { generator.function(named: $0.target, $0, in: document.store) }.joined(separator: "\n")

@@ -19,6 +19,8 @@ struct Eval: ParsableCommand {
     @Argument(help: "A .nabla file.")
     var file: String
 
+    @OptionGroup var limit: TimeLimit
+
     @Option(help: "The point: NAME=VALUE pairs separated by commas, for every variable and constant.")
     var at: String?
 
@@ -52,7 +54,7 @@ struct Eval: ParsableCommand {
         let file = self.file, at = self.at ?? self.fixed ?? "", check = self.check, points = self.points, output = self.output
         let json = self.format == .json, option = self.at != nil ? "--at" : "--let"
         let wanted = targets.flatMap { $0.split(separator: ",").map { String($0).replacingOccurrences(of: " o ", with: "∘") } }
-        runWithLargeStack {
+        runAndExit {
             var point: [String: Double] = [:]
             for pair in at.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -64,7 +66,7 @@ struct Eval: ParsableCommand {
             }
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             do {
-                let document = try Document(source: source)
+                let document = try Document(source: source, store: limit.store())
                 if let nothing = document.nothingAsked { return report(nothing, source) }
                 let results: [TargetResult]
                 switch selected(document, wanted) {

@@ -23,6 +23,7 @@ struct JacobianCommand: ParsableCommand {
     var wrt: [String]
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var limit: TimeLimit
 
     /// The variables of `--wrt`, each value split at its commas.
     var variables: [String] {
@@ -42,10 +43,10 @@ struct JacobianCommand: ParsableCommand {
 
     func run() throws {
         let expressions = self.expressions, output = self.output, variables = self.variables
-        runWithLargeStack {
+        runAndExit {
             let source = try? Document.source(expressions: expressions)
             do {
-                let document = try Document(expressions: expressions, variables: variables)
+                let document = try Document(expressions: expressions, variables: variables, budget: limit.store().budget)
                 return emit(document, output, title: "Jacobian")
             } catch {
                 return report(error, source)

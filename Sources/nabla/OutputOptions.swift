@@ -40,19 +40,26 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Runs `work` on a thread with a large stack, so deep expressions cannot overflow it, and
-/// exits with its status.
-func runWithLargeStack(_ work: @escaping @Sendable () -> Int32) -> Never {
-    nonisolated(unsafe) var status: Int32 = 0
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        status = work()
-        done.signal()
+/// Runs `work` and exits with its status.
+func runAndExit(_ work: () -> Int32) -> Never {
+    exit(work())
+}
+
+/// The time limit every command takes: `--timeout SECONDS`.
+struct TimeLimit: ParsableArguments {
+    @Option(help: "Stop long work after this many seconds, with a message saying what was being done.")
+    var timeout: Double = 120
+
+    func validate() throws {
+        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
-    thread.stackSize = 1 << 29
-    thread.start()
-    done.wait()
-    exit(status)
+
+    /// A store whose work stops at the time limit.
+    func store() -> ExpressionStore {
+        let store = ExpressionStore()
+        store.budget = Budget(seconds: timeout)
+        return store
+    }
 }
 
 /// Prints the results of `document` in the chosen format; returns the exit status.
@@ -74,6 +81,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         FileHandle.standardError.write(Data((problem.render(in: source) + "\n").utf8))
         return ExitStatus.unusableInput
     }
+    store.budget?.activity = "printing the results"
     let text: String
     switch options.format {
     case .text where options.steps, .latex where options.steps, .markdown, .html:
@@ -95,6 +103,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         let renderer = StatsRenderer(store: store)
         text = results.map(renderer.render).joined()
     }
+    if let budget = store.budget, budget.isExhausted { return report(budget.diagnostic(at: nil), source) }
     if let path = options.output {
         do { try writeOutput(text, to: path) } catch {
             FileHandle.standardError.write(Data("nabla: cannot write \(path): \(error.localizedDescription)\n".utf8))

@@ -31,6 +31,7 @@ struct Solve: ParsableCommand {
     var wrt: [String] = []
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var limit: TimeLimit
 
     /// The variables of `--wrt`, each value split at its commas; nil when not given.
     var variables: [String]? {
@@ -40,12 +41,13 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let file = self.file, output = self.output, variables = self.variables
-        runWithLargeStack {
+        let store = limit.store(), budget = store.budget
+        runAndExit {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             let title = (file as NSString).lastPathComponent
             if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
                 // A sheet: solve what its statements ask for.
-                let solved = SheetChecker(source: source).solveByExercise(wrt: variables)
+                let solved = SheetChecker(source: source, budget: budget).solveByExercise(wrt: variables)
                 let results = solved.exercises.flatMap(\.results)
                 if results.isEmpty {
                     for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
@@ -55,7 +57,7 @@ struct Solve: ParsableCommand {
                 return emit(results, solved.store, source, solved.errors, output, title: title, exercises: solved.exercises)
             }
             do {
-                let document = try Document(source: source, wrt: variables)
+                let document = try Document(source: source, store: store, wrt: variables)
                 if let nothing = document.nothingAsked { return report(nothing, source) }
                 let status = emit(document, output, title: title)
                 // Exit while the document is alive: freeing a large graph node by node only to

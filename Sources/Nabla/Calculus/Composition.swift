@@ -78,6 +78,7 @@ extension ExpressionStore {
         var composed = links[0].components
         var steps: [ChainRuleStep] = []
         for k in 1..<links.count {
+            if isOverBudget { break }   // the caller reports it
             let inner = links[k]
             let replacements = Dictionary(zip(links[k - 1].parameters, inner.components), uniquingKeysWith: { a, _ in a })
             // One substitution for both, so that what they share is rebuilt once.
@@ -107,6 +108,7 @@ extension ExpressionStore {
         var arguments = Array(repeating: [ExprID](), count: links.count)
         var value = links[last].components
         for k in stride(from: last - 1, through: 0, by: -1) {
+            if isOverBudget { break }   // the caller reports it
             arguments[k] = value
             value = substitute(links[k].components, Dictionary(zip(links[k].parameters, value), uniquingKeysWith: { a, _ in a }))
         }
@@ -119,6 +121,7 @@ extension ExpressionStore {
         }
         var outermost = product
         for k in stride(from: last - 1, through: 0, by: -1) {
+            if isOverBudget { break }
             let own = simplify(jacobian(links[k].components, links[k].parameters))
             if k == 0 { outermost = own }
             let at = substitute(own.entries, Dictionary(zip(links[k].parameters, arguments[k]), uniquingKeysWith: { a, _ in a }))

@@ -13,7 +13,10 @@ extension ExpressionStore {
         if let shortcut = derivativeWithoutWork(id, variable) { return shortcut }
         // Children first, without recursion: each node's derivative is built from its children's.
         let order = postOrder(from: [id]) { derivativeWithoutWork($0, variable) == nil }
-        for n in order { derivativeMemo[DerivativeKey(expression: n, variable: variable)] = derivativeStep(n, variable) }
+        for n in order {
+            if isOverBudget { return undefined }   // nothing half-done is remembered
+            derivativeMemo[DerivativeKey(expression: n, variable: variable)] = derivativeStep(n, variable)
+        }
         return derivativeMemo[DerivativeKey(expression: id, variable: variable)]!
     }
 

@@ -34,6 +34,7 @@ extension ExpressionStore {
                                  entries: Array(repeating: zero, count: components.count * variables.count))
         let columns = Dictionary(variables.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, c) in components.enumerated() {
+            if isOverBudget { break }
             if case let .sum(terms) = self[c], terms.count > variables.count / 2 {
                 // A long sum: go through its terms once, each adding to the columns of its
                 // variables, instead of looking for every variable in the sum.
@@ -61,6 +62,7 @@ extension ExpressionStore {
         let bIsNumeric = b.entries.allSatisfy { rational($0) != nil }
         var rests: [ExprID] = [], coefficients: [Rational] = []
         for i in 0..<a.rows {
+            if isOverBudget { break }
             let nonzero = (0..<a.columns).filter { a[i, $0] != zero }
             let split = nonzero.map { splitCoefficient(a[i, $0]) }
             for j in 0..<b.columns {

@@ -22,6 +22,7 @@ extension ExpressionStore {
         // Children first, without recursion: each node is rebuilt from its rebuilt children.
         let order = postOrder(from: [id], where: { freeSymbols($0).intersects(keys) && memo[$0] == nil })
         for n in order {
+            if isOverBudget { return undefined }
             func new(_ c: ExprID) -> ExprID { memo[c] ?? c }
             let result: ExprID
             switch self[n] {

@@ -16,7 +16,11 @@ public struct SheetChecker {
     public let source: SourceText
     let store = ExpressionStore()
 
-    public init(source: SourceText) { self.source = source }
+    /// `budget` limits the time of the work (checking or solving the sheet).
+    public init(source: SourceText, budget: Budget? = nil) {
+        self.source = source
+        store.budget = budget
+    }
 
     public func check() -> CheckReport {
         var report = CheckReport()
@@ -66,6 +70,7 @@ public struct SheetChecker {
                 } catch {}
             }
             for (names, l) in targets {
+                if outOfTime(at: l, &report) { return }
                 let wrt = variables?.map { LocatedName(name: $0, location: l) } ?? scope.statedVariables(for: names, at: l)
                 do { results.append(try scope.solve(.jacobian, names, l, wrt: wrt)) } catch let error as Diagnostic {
                     report.errors.append(error)
@@ -213,6 +218,13 @@ public struct SheetChecker {
     private func check(_ formulas: [(RelationChain, asked: Bool)], in scope: Scope, _ equivalence: inout Equivalence, _ report: inout CheckReport) {
         let eIsAVariable = warnAboutE(formulas, &report)
         for (chain, _) in formulas {
+            if outOfTime(at: chain.location, &report) { return }
+            store.budget?.activity = "checking the formula at line \(chain.location.line)"
+            let before = report.claims.count
+            defer {
+                // A claim judged while the time ran out may rest on work left undone: drop it.
+                if store.budget?.isExhausted == true { report.claims.removeSubrange(before...); _ = outOfTime(at: chain.location, &report) }
+            }
             do {
                 if try define(chain, in: scope) { continue }
                 if case .gradient = chain.parts[0], !chain.relations.contains(.other) {
@@ -238,6 +250,13 @@ public struct SheetChecker {
                 report.errors.append(error)
             }
         }
+    }
+
+    /// Whether the budget has run out; the first time, says so in the report.
+    private func outOfTime(at location: SourceLocation, _ report: inout CheckReport) -> Bool {
+        guard let budget = store.budget, budget.isExhausted else { return false }
+        if !report.errors.contains(where: { $0.kind == .timeLimit }) { report.errors.append(budget.diagnostic(at: location)) }
+        return true
     }
 
     /// `e` named as a variable in an exercise that also writes `e^{…}`: say which reading is used.

@@ -12,7 +12,7 @@ extension Document {
     ///
     /// A diagnostic's line is the number of the expression and its column a column in it;
     /// ``Document/source(expressions:)`` is the text it refers to.
-    public convenience init(expressions: [String], variables: [String]) throws(Diagnostic) {
+    public convenience init(expressions: [String], variables: [String], budget: Budget? = nil) throws(Diagnostic) {
         var seen = Set<String>()
         for v in variables {
             if !Document.isIdentifier(v) { throw Diagnostic(.syntax, "'\(v)' is not a variable name", at: nil) }
@@ -34,7 +34,7 @@ extension Document {
             .function(name: internalName, parameters: variables.map { LocatedName(name: $0, location: origin) }, body: body),
             .command(.jacobian, chain: [internalName], wrt: nil, location: origin),
         ]
-        try self.init(source: source, statements: statements, parseTime: parseTime)
+        try self.init(source: source, statements: statements, parseTime: parseTime, budget: budget)
         renameTargets(from: internalName.name, to: expressions.count == 1 ? "f" : "F")
     }
 

@@ -45,8 +45,9 @@ public final class Document {
     }
 
     /// Solves `statements` read from `source` (for expressions given on the command line).
-    init(source: SourceText, statements: [Statement], parseTime: Double) throws(Diagnostic) {
+    init(source: SourceText, statements: [Statement], parseTime: Double, budget: Budget?) throws(Diagnostic) {
         self.store = ExpressionStore()
+        store.budget = budget
         self.source = source
         self.scope = Scope(store: store)
         try solve(statements, parseTime: parseTime)

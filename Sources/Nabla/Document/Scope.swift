@@ -68,18 +68,29 @@ final class Scope {
         return reversed.reversed()
     }
 
+    /// Throws the store's budget's message once it has run out.
+    func checkBudget(_ location: SourceLocation?) throws(Diagnostic) {
+        if let budget = store.budget, budget.isExhausted { throw budget.diagnostic(at: location) }
+    }
+
     /// A constant of an outer function must not be named like a variable of an inner one:
     /// in `f(u) = a·u` composed with `g(a) = a²`, the two `a` would be confused.
     func checkNameCapture(_ links: [FunctionLink]) throws(Diagnostic) {
-        for (k, outer) in links.enumerated() {
+        // From the innermost function out, with the parameters of the functions inside so far
+        // (the innermost one that has each): one pass, however long the chain.
+        var innerParameters: [ExprID: String] = [:]
+        for outer in links.reversed() {
             let parameters = Set(outer.parameters)
-            let constants = outer.components.flatMap { store.freeSymbols($0).ids }.filter { !parameters.contains($0) }
-            for inner in links[(k + 1)...] {
-                if let clash = constants.first(where: inner.parameters.contains), let name = store.symbolName(clash) {
-                    throw Diagnostic(.shapeMismatch, "\(name) is a constant in \(outer.name) but a variable of \(inner.name); rename one of them",
-                                     at: outer.location)
+            if !innerParameters.isEmpty {
+                for c in outer.components {
+                    for s in store.freeSymbols(c).ids where !parameters.contains(s) {
+                        guard let inner = innerParameters[s], let name = store.symbolName(s) else { continue }
+                        throw Diagnostic(.nameClash, "\(name) is a constant in \(outer.name) but a variable of \(inner); rename one of them",
+                                         at: outer.location)
+                    }
                 }
             }
+            for p in outer.parameters { innerParameters[p] = outer.name }
         }
     }
 
@@ -90,11 +101,13 @@ final class Scope {
         var timings = PhaseTimings()
         timings.parse = parseTime
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
+        let target = chain.map(\.name).joined(separator: "∘")
+        store.budget?.activity = "reading the functions of \(target)"
         var links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
+        try checkBudget(location)
         warnings += resolver.warnings
         try ExpressionStore.checkShapes(links)
         try checkNameCapture(links)
-        let target = chain.map(\.name).joined(separator: "∘")
         var variables = links.last!.parameters
         if let wrt { (links, variables) = try chosenVariables(wrt, links, target) }
         if kind != .jacobian, links[0].components.count != 1 {
@@ -103,20 +116,26 @@ final class Scope {
         }
         var simplificationTime = 0.0
         let simplifier = self.simplifier
+        let budget = store.budget
+        budget?.activity = "differentiating \(target)"
         let chainResult = try timings.measure(\.derivative) { () throws(Diagnostic) in
             store.chainRule(links, variables: variables) { matrix in
                 let start = DispatchTime.now().uptimeNanoseconds
-                defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+                defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9; budget?.activity = "differentiating \(target)" }
+                budget?.activity = "simplifying the Jacobian of \(target)"
                 return simplifier.simplify(matrix)
             }
         }
+        try checkBudget(location)
         var matrix = chainResult.jacobian
         if kind == .hessian {
+            budget?.activity = "computing the Hessian of \(target)"
             let gradient = matrix.entries
             matrix = try timings.measure(\.derivative) { () throws(Diagnostic) in store.jacobian(gradient, variables) }
             let start = DispatchTime.now().uptimeNanoseconds
             matrix = simplifier.simplify(matrix)
             simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            try checkBudget(location)
         }
         timings.derivative -= simplificationTime
         timings.simplification = simplificationTime

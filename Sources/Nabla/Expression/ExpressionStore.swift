@@ -29,6 +29,8 @@ public final class ExpressionStore {
     @exclusivity(unchecked) var scaledProducts: [ScaledKey: ExprID] = [:]
     /// Small integers, by value + 64.
     @exclusivity(unchecked) private var smallIntegers: [ExprID?] = Array(repeating: nil, count: 129)
+    /// The time limit of the work done in this store; nil for none.
+    public var budget: Budget?
     /// Marks of the graph walks (``postOrder(from:where:)``, ``reachable(from:)``): a node is
     /// visited by the current walk when its mark is `walk`; a new walk needs no clearing.
     @exclusivity(unchecked) private var walkMarks: [UInt32] = []

@@ -41,7 +41,10 @@ public final class ExpressionPrinter {
         if let name = names[id] { return Printed(text: name, level: .atom) }
         if let p = memo[id] { return p }
         // Children first, without recursion: each node is printed from its children's text.
-        for n in store.postOrder(from: [id], where: { names[$0] == nil && memo[$0] == nil }) where memo[n] == nil { memo[n] = make(n) }
+        for n in store.postOrder(from: [id], where: { names[$0] == nil && memo[$0] == nil }) where memo[n] == nil {
+            if store.isOverBudget { return Printed(text: "…", level: .atom) }   // out of time: the caller reports it
+            memo[n] = make(n)
+        }
         return memo[id]!
     }
 

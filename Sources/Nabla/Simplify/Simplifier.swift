@@ -27,7 +27,10 @@ public final class Simplifier {
     public func simplify(_ id: ExprID) -> ExprID {
         if let done = known(id) { return done }
         // Children first, without recursion: each node is simplified once its children are.
-        for n in store.postOrder(from: [id], where: { known($0) == nil }) where known(n) == nil { remember(n, simplifyNode(n)) }
+        for n in store.postOrder(from: [id], where: { known($0) == nil }) where known(n) == nil {
+            if store.isOverBudget { return id }   // out of time: left as it is, and the caller reports it
+            remember(n, simplifyNode(n))
+        }
         return known(id)!
     }
 

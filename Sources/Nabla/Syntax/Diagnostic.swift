@@ -13,7 +13,7 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         case syntax, nestingTooDeep, inputTooLarge, notText
         case undefinedFunction, undefinedTarget, wrongArgumentCount, notAFunction
         case shapeMismatch, divisionByZero, undefinedValue, notScalar
-        case resultTooLarge, duplicateDefinition, missingValue, notAVariable, nothingToDo, unknownCommand
+        case resultTooLarge, duplicateDefinition, missingValue, notAVariable, nothingToDo, unknownCommand, timeLimit, nameClash
         case suspiciousName
     }
     public enum Severity: String, Sendable { case error, warning }

@@ -14,6 +14,10 @@ public struct SourceText: Sendable {
     private let lineStarts: [Int]
     /// Lines made of ASCII only, where a column is a byte distance.
     private let asciiLines: [Bool]
+    /// For the other lines: the characters before every 64th byte of the line, so that a column
+    /// is found by counting at most 64 bytes (a long line of `∘` has thousands of tokens).
+    private let checkpoints: [Int: [Int32]]
+    private static let checkpointStride = 64
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
@@ -28,6 +32,18 @@ public struct SourceText: Sendable {
         ascii.append(lineIsASCII)
         lineStarts = starts
         asciiLines = ascii
+        var marks: [Int: [Int32]] = [:]
+        for (line, isASCII) in ascii.enumerated() where !isASCII {
+            let start = starts[line], end = line + 1 < starts.count ? starts[line + 1] : bytes.count
+            var counts: [Int32] = []
+            var characters: Int32 = 0
+            for i in start..<end {
+                if (i - start) % SourceText.checkpointStride == 0 { counts.append(characters) }
+                if bytes[i] & 0xC0 != 0x80 { characters += 1 }
+            }
+            marks[line] = counts
+        }
+        checkpoints = marks
     }
 
     public init(name: String, text: String) { self.init(name: name, bytes: Array(text.utf8)) }
@@ -50,8 +66,12 @@ public struct SourceText: Sendable {
         }
         let start = lineStarts[low]
         if asciiLines[low] { return SourceLocation(line: low + 1, column: offset - start + 1) }
-        var column = 1
-        var i = start
+        // From the checkpoint at or before `offset`: at most 64 bytes to count.
+        let k = (offset - start) / SourceText.checkpointStride
+        let marks = checkpoints[low] ?? []
+        let checkpoint = min(k, marks.count - 1)
+        var column = 1 + (checkpoint >= 0 ? Int(marks[checkpoint]) : 0)
+        var i = start + max(0, checkpoint) * SourceText.checkpointStride
         while i < min(offset, bytes.count) {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1

@@ -180,6 +180,16 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "∇f(x) =\n[ 2x ]\n")
     }
 
+    @Test func timeoutStopsLongWorkWithAMessage() throws {
+        let path = try file("long.nabla", BudgetTests.longChain)
+        let r = try e2e.run(["solve", path, "--timeout", "0.05"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("long.nabla:3:1: error: stopped after 0.05 s while "), "\(r.stderr)")
+        #expect(r.stderr.contains("(the time limit; see --timeout)"))
+        let bad = try e2e.run(["solve", path, "--timeout", "0"])
+        #expect(bad.status == 2 && bad.stderr.contains("--timeout must be a positive number of seconds"))
+    }
+
     // MARK: 7. --steps on the terminal, help that names real files
 
     @Test func stepsOnTheTerminal() throws {
