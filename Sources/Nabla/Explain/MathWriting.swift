@@ -120,10 +120,8 @@ struct MathMLMath: MathWriting {
 /// An identifier in MathML: `x1` → x with subscript 1, `w_1_2` → w with subscript 1,2,
 /// `sigma` → σ, `loss` → loss upright.
 func mathmlIdentifier(_ name: String) -> String {
-    let greek: [String: String] = ["alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ",
-                                   "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω"]
     func stem(_ s: String) -> String {
-        if let g = greek[s] { return "<mi>\(g)</mi>" }
+        if let g = GreekLetters.letter(named: s) { return "<mi>\(g)</mi>" }
         return s.count == 1 ? "<mi>\(escapedXML(s))</mi>" : "<mi mathvariant=\"normal\">\(escapedXML(s))</mi>"
     }
     let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)

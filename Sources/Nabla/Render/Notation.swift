@@ -14,8 +14,8 @@ public enum Notation: Sendable {
 /// `sigma` → `\sigma`, `loss` → `\mathrm{loss}`.
 func latexIdentifier(_ name: String) -> String {
     func stem(_ s: String) -> String {
-        if greekLetterNames.contains(s) { return "\\" + s }
-        if let g = s.unicodeScalars.first.flatMap({ LaTeXLexer.greekNames[$0] }), s.unicodeScalars.count == 1 { return "\\" + g }
+        if GreekLetters.names.contains(s) { return "\\" + s }
+        if let g = s.unicodeScalars.first.flatMap(GreekLetters.name(of:)), s.unicodeScalars.count == 1 { return "\\" + g }
         if !s.allSatisfy(\.isASCII) { return "\\text{\(s)}" }   // pdflatex takes accented letters in text mode only
         if s.count <= 1 { return s }
         return "\\mathrm{\(s)}"
@@ -30,11 +30,6 @@ func latexIdentifier(_ name: String) -> String {
     }
     return stem(name)
 }
-
-/// The Greek letters written as LaTeX commands, in both directions (writer and reader).
-let greekLetterNames: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
-                                     "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi",
-                                     "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
 
 /// Compares strings with runs of digits compared as numbers: `x2` < `x10`.
 public func naturalLess(_ a: String, _ b: String) -> Bool {

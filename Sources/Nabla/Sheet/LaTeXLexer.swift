@@ -105,7 +105,7 @@ struct LaTeXLexer {
                     case "↦": add(.command("mapsto"), at)
                     case "∇": add(.command("nabla"), at)
                     default:
-                        if let name = LaTeXLexer.greekNames[s] { add(.command(name), at) }
+                        if let name = GreekLetters.name(of: s) { add(.command(name), at) }
                         else if s.properties.isAlphabetic { add(.letter(Character(s)), at) }
                         else { throw Diagnostic(.syntax, "unexpected character '\(s)' in mathematics", at: source.location(ofOffset: at)) }
                     }
@@ -117,11 +117,6 @@ struct LaTeXLexer {
         add(.end, end)
         return out
     }
-
-    static let greekNames: [Unicode.Scalar: String] = [
-        "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "θ": "theta", "λ": "lambda",
-        "μ": "mu", "π": "pi", "σ": "sigma", "τ": "tau", "φ": "phi", "ω": "omega",
-    ]
 
     private func isLetter(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
