@@ -11,6 +11,9 @@ public final class ExpressionPrinter {
     public let store: ExpressionStore
     public let notation: Notation
     private var memo: [ExprID: Printed] = [:]
+    /// How deep `printed` has called itself; past ``directDepth`` it walks the graph in a loop.
+    private var depth = 0
+    private static let directDepth = 48
     private var orderKeys: [ExprID: String] = [:]
     private var plainForKeys: ExpressionPrinter?
 
@@ -40,6 +43,14 @@ public final class ExpressionPrinter {
     func printed(_ id: ExprID) -> Printed {
         if let name = names[id] { return Printed(text: name, level: .atom) }
         if let p = memo[id] { return p }
+        if depth < ExpressionPrinter.directDepth {
+            // Shallow: print the children as they come (bounded recursion, the common case).
+            depth += 1
+            defer { depth -= 1 }
+            let p = make(id)
+            memo[id] = p
+            return p
+        }
         // Children first, without recursion: each node is printed from its children's text.
         for n in store.postOrder(from: [id], where: { names[$0] == nil && memo[$0] == nil }) where memo[n] == nil {
             if store.isOverBudget { return Printed(text: "…", level: .atom) }   // out of time: the caller reports it
