@@ -42,17 +42,6 @@ public struct ChainRuleStep {
 }
 
 extension ExpressionStore {
-    /// Checks that each link takes as many arguments as the next one gives values.
-    public static func checkShapes(_ links: [FunctionLink]) throws(Diagnostic) {
-        for (outer, inner) in zip(links, links.dropFirst()) where outer.parameters.count != inner.components.count {
-            throw Diagnostic(.shapeMismatch,
-                             "cannot compose \(outer.name) with \(inner.name): \(outer.name) takes \(outer.parameters.count) "
-                             + "argument\(outer.parameters.count == 1 ? "" : "s") but \(inner.name) gives \(inner.components.count) "
-                             + "value\(inner.components.count == 1 ? "" : "s")",
-                             at: outer.location)
-        }
-    }
-
     /// The composition `links[0] ∘ links[1] ∘ … ∘ links[k-1]` evaluated symbolically, and its
     /// Jacobian by the chain rule: ∇(g∘f)(x) = ∇g(f(x)) · ∇f(x), folded from the outside in,
     /// so `loss∘softmax∘f` is computed as ∇(loss∘softmax)(f(x)) · ∇f(x).

@@ -1,7 +1,4 @@
 /// The languages Nabla writes in.
-public enum Language: String, Sendable, CaseIterable {
-    case en, fr
-}
 
 /// What the checker found about a claim or one of its entries, independent of language:
 /// ``text(in:)`` says it in English or French.

@@ -40,14 +40,14 @@ public struct SheetChecker {
 
     /// The same, exercise by exercise, with the values each one gives (for a worked solution);
     /// `wrt` names the variables of every target, as in ``Document/init(source:store:wrt:)``.
-    public func solveByExercise(wrt variables: [String]? = nil) -> (exercises: [WorkedSolution.Exercise], store: ExpressionStore, errors: [Diagnostic]) {
+    public func solveByExercise(wrt variables: [String]? = nil) -> (exercises: [SolvedExercise], store: ExpressionStore, errors: [Diagnostic]) {
         var report = CheckReport()
-        var exercises: [WorkedSolution.Exercise] = []
+        var exercises: [SolvedExercise] = []
         forEachExercise(Simplifier(store: store), &report) { formulas, scope, report in
             var results: [TargetResult] = []
             defer {
                 if !results.isEmpty {
-                    exercises.append(WorkedSolution.Exercise(results: results, values: scope.values))
+                    exercises.append(SolvedExercise(results: results, values: scope.values))
                 }
             }
             // Read the whole exercise first: values given after the question count too.

@@ -68,6 +68,17 @@ final class Scope {
         return reversed.reversed()
     }
 
+    /// Checks that each link takes as many arguments as the next one gives values.
+    static func checkShapes(_ links: [FunctionLink]) throws(Diagnostic) {
+        for (outer, inner) in zip(links, links.dropFirst()) where outer.parameters.count != inner.components.count {
+            throw Diagnostic(.shapeMismatch,
+                             "cannot compose \(outer.name) with \(inner.name): \(outer.name) takes \(outer.parameters.count) "
+                             + "argument\(outer.parameters.count == 1 ? "" : "s") but \(inner.name) gives \(inner.components.count) "
+                             + "value\(inner.components.count == 1 ? "" : "s")",
+                             at: outer.location)
+        }
+    }
+
     /// Throws the store's budget's message once it has run out.
     func checkBudget(_ location: SourceLocation?) throws(Diagnostic) {
         if let budget = store.budget, budget.isExhausted { throw budget.diagnostic(at: location) }
@@ -106,7 +117,7 @@ final class Scope {
         var links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
         try checkBudget(location)
         warnings += resolver.warnings
-        try ExpressionStore.checkShapes(links)
+        try Scope.checkShapes(links)
         try checkNameCapture(links)
         var variables = links.last!.parameters
         if let wrt { (links, variables) = try chosenVariables(wrt, links, target) }

@@ -1,14 +1,11 @@
 /// A worked solution: the steps a course writes for each target, built once from the chain
 /// rule's intermediate results and written by ``WorkedSolutionWriter`` in any format.
 public struct WorkedSolution {
-    /// One step of the working.
     /// The targets of one exercise, with the values its statement gives.
-    public struct Exercise {
-        public let results: [TargetResult]
-        public let values: [(String, ExprID)]
-        public init(results: [TargetResult], values: [(String, ExprID)]) { self.results = results; self.values = values }
-    }
+    public typealias Exercise = SolvedExercise
 
+
+    /// One step of the working.
     public enum Step {
         /// A new exercise (sheets with several): its definitions are its own.
         case exercise(Int)

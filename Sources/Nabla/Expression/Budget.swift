@@ -15,6 +15,8 @@ public final class Budget: @unchecked Sendable {
     private let deadline: UInt64
     private let lock = NSLock()
     private var cancelled = false
+    /// Whether the work was cancelled rather than out of time.
+    public var wasCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
     private var calls = 0
     private var exhausted = false
     /// What the work is doing, for the message when the budget runs out: "differentiating F".
@@ -44,14 +46,6 @@ public final class Budget: @unchecked Sendable {
         if exhausted { return true }
         calls &+= 1
         return calls & 255 == 0 ? isExhausted : false
-    }
-
-    /// The error to report: "stopped after 5 s while differentiating F".
-    public func diagnostic(at location: SourceLocation?) -> Diagnostic {
-        lock.lock(); let c = cancelled; lock.unlock()
-        let seconds = self.seconds == self.seconds.rounded() ? String(Int(self.seconds)) : String(self.seconds)
-        return Diagnostic(.timeLimit, c ? "cancelled while \(activity)" : "stopped after \(seconds) s while \(activity) (the time limit; see --timeout)",
-                          at: location)
     }
 }
 

@@ -11,15 +11,11 @@ public struct CodeGenerator {
     public let language: Language
     public init(language: Language) { self.language = language }
 
-    /// The inputs of the generated function, in order: the variables, then the other symbols.
-    public static func inputs(of result: TargetResult, in store: ExpressionStore) -> [String] {
-        let constants = Set((result.components + result.matrix.entries).flatMap(store.freeSymbolNames)).subtracting(result.variables).sorted()
-        return result.variables + constants
-    }
-
-    public func function(named name: String, _ result: TargetResult, in store: ExpressionStore) -> String {
-        let inputs = CodeGenerator.inputs(of: result, in: store)
-        let outputs = result.components + result.matrix.entries
+    /// The function `nabla_<name>(in, value, jacobian)` computing `values` and the entries of
+    /// `jacobian` from the symbols `inputs`, in that order; `title` names it in its comment.
+    public func function(named name: String, values: [ExprID], jacobian: ExpressionMatrix, inputs: [String], title: String,
+                         in store: ExpressionStore) -> String {
+        let outputs = values + jacobian.entries
         // The tape's instructions, without what only evaluation needs (registers, tiles, buffers).
         let (code, outputSlots) = TapeCompiler.compile(outputs, inputs: inputs.map { store.symbol($0) }, in: store)
         let identifier = "nabla_" + name.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
@@ -27,9 +23,9 @@ public struct CodeGenerator {
         for (i, op) in code.operations.enumerated() {
             body += statements(i, op, code)
         }
-        let m = result.components.count
+        let m = values.count
         var lines: [String] = []
-        let doc = "\(result.target): value (\(m)) and Jacobian (\(result.matrix.rows)×\(result.matrix.columns), row-major) "
+        let doc = "\(title): value (\(m)) and Jacobian (\(jacobian.rows)×\(jacobian.columns), row-major) "
             + "at in = (\(inputs.joined(separator: ", ")))"
         switch language {
         case .c:

@@ -53,22 +53,3 @@ private extension Substring {
         return String(s)
     }
 }
-
-extension TargetResult {
-    /// Values and Jacobian entries at every point of `table` (constants from `fixed`), as CSV
-    /// columns `target.value[i]` and `target.J[i,j]` (1-based), computed on the batched tape.
-    public func evaluate(_ table: PointTable, fixed: [String: Double], in store: ExpressionStore) throws(Diagnostic) -> (header: [String], columns: [[Double]]) {
-        let inputs = CodeGenerator.inputs(of: self, in: store)
-        var columns: [[Double]] = []
-        for name in inputs {
-            if let k = table.names.firstIndex(of: name) { columns.append(table.columns[k]) }
-            else if let v = fixed[name] { columns.append(Array(repeating: v, count: table.count)) }
-            else { throw Diagnostic(.missingValue, "\(target): the points have no column \(name), and --let does not give it", at: location) }
-        }
-        let tape = Tape(store: store, outputs: components + matrix.entries, inputs: inputs.map { store.symbol($0) })
-        let out = tape.values(batch: columns)
-        var header = (1...components.count).map { "\(target).value[\($0)]" }
-        for i in 1...matrix.rows { for j in 1...matrix.columns { header.append("\(target).J[\(i),\(j)]") } }
-        return (header, out)
-    }
-}
