@@ -87,7 +87,8 @@ import Testing
         #expect(report.claims[1].entries.first?.diagnosis == "off by a factor of 3/2")
     }
 
-    /// Random edits of a real sheet never crash or hang the checker.
+    /// Random edits of a real sheet: the checker ends well within its time limit, reads something,
+    /// and reports the same thing byte for byte when run again.
     @Test(arguments: 0..<120) func mutatedSheets(seed: UInt64) throws {
         var g = SeededGenerator(seed: seed)
         var bytes = Array(try Fixtures.text("sheets/seed-transcription.md").utf8)
@@ -96,8 +97,47 @@ import Testing
             let i = Int.random(in: 0..<bytes.count, using: &g)
             if Bool.random(using: &g) { bytes[i] = alphabet.randomElement(using: &g)! } else { bytes.remove(at: i) }
         }
-        let report = SheetChecker(source: SourceText(name: "mutant", bytes: bytes)).check()
+        let source = SourceText(name: "mutant", bytes: bytes)
+        let report = SheetChecker(source: source, budget: Budget(seconds: 20)).check()
+        #expect(!report.errors.contains { $0.kind == .timeLimit }, "seed \(seed): the checker ran past 20 s")
         #expect(report.claims.count + report.errors.count > 0, "seed \(seed)")
+        let again = SheetChecker(source: source).check()
+        let renderer = CheckRenderer(source: source, language: .en)
+        #expect(renderer.text(report) == renderer.text(again), "seed \(seed): two runs disagree")
+    }
+
+    /// Random edits of the examples that still solve: every claim their worked solution writes is
+    /// judged correct (a false alarm here is a bug of the checker or of the writer).
+    @Test func mutatedExamplesRoundTrip() throws {
+        let examples = [try Fixtures.example("chain-rule.nabla"), try Fixtures.example("logistic-regression.nabla")]
+        let alphabet = Array("0123456789+-*x".utf8)
+        var solved = 0, claims = 0
+        for seed in UInt64(0)..<80 {
+            var g = SeededGenerator(seed: 700 + seed)
+            var bytes = Array(examples[Int(seed % 2)].utf8)
+            // Edit inside definitions only (lines with '='), so that most mutants still read.
+            let editable = bytes.indices.filter { i in bytes[i] != UInt8(ascii: "\n") && lineHasEquals(bytes, i) && bytes[i] != UInt8(ascii: "=") }
+            for _ in 0..<Int.random(in: 1...3, using: &g) {
+                bytes[editable.randomElement(using: &g)!] = alphabet.randomElement(using: &g)!
+            }
+            guard let doc = try? Document(source: SourceText(name: "m.nabla", bytes: bytes)), !doc.results.isEmpty else { continue }
+            solved += 1
+            for format in [WorkedSolutionWriter.Format.latex, .markdown] {
+                let text = WorkedSolutionWriter(store: doc.store, language: seed % 3 == 0 ? .fr : .en, format: format)
+                    .document(WorkedSolution(results: doc.results, values: doc.values), title: "m")
+                let report = SheetChecker(source: SourceText(name: "m.tex", text: text)).check()
+                claims += report.claims.count
+                #expect(report.wrongCount == 0, "seed \(700 + seed), \(format): \(report.claims.filter { $0.verdict == .wrong }.map(\.target))\n\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(solved >= 15 && claims >= 300, "only \(solved) mutants solved, \(claims) claims checked")
+    }
+
+    private func lineHasEquals(_ bytes: [UInt8], _ i: Int) -> Bool {
+        var start = i, end = i
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return bytes[start..<end].contains(UInt8(ascii: "=")) && bytes[start] != UInt8(ascii: "#") && !bytes[start..<end].starts(with: Array("let".utf8))
     }
 }
 
