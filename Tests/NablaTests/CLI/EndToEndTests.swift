@@ -115,7 +115,13 @@ import Testing
         #expect(r.status == 0)
         // F = log(1 + e^(b - a)) with a = 0.5, b = 1.1; its gradient is (w21 - w11, w22 - w12)·σ(b - a).
         #expect(r.stdout.hasPrefix("F at (x1 = 1, x2 = 2):\n  value    1.03748795\n  jacobian\n    0.1291312612  0.1291312612\n"))
-        #expect(r.stdout.contains("forward vs reverse"))
+        // Each route agrees: forward and reverse exactly, the symbolic Jacobian to rounding, central differences to their error.
+        let differences = r.stdout.split(separator: "\n").filter { $0.contains("largest relative difference") }
+            .compactMap { line in line.split(separator: " ").last.flatMap { Double($0) } }
+        #expect(differences.count == 3, "\(r.stdout)")
+        if differences.count == 3 {
+            #expect(differences[0] == 0 && differences[1] < 1e-14 && differences[2] < 1e-7, "\(differences)")
+        }
         #expect(r.stderr.contains("warning: loss∘softmax not evaluated: z1 has no value"))
         let missing = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1=1"])
         #expect(missing.status == 2)
