@@ -55,10 +55,10 @@ struct Runner {
     /// outputs, into a buffer allocated once).
     private func timeValues(_ tape: Tape, _ problem: String, _ method: String, _ n: Int, _ x: [Double],
                             _ batch: PointBatch<Double>, _ setup: Double) -> [Measurement] {
-        var tape = tape
+        var work = TapeWorkspace(for: tape)
         var out = [Double](repeating: 0, count: tape.outputSlots.count)
-        let single = time("single") { tape.values(at: x, into: &out) }
-        tape.values(at: x, into: &out)
+        let single = time("single") { tape.values(at: x, into: &out, in: &work) }
+        tape.values(at: x, into: &out, in: &work)
         let check = out.reduce(0, +)
         let chunks = Runner.chunks(of: batch, outputs: tape.outputSlots.count)
         var buffer = PointBatch<Double>(count: chunks[0].count, width: tape.outputSlots.count)
@@ -75,10 +75,10 @@ struct Runner {
 
     /// The gradient of a scalar function by reverse mode on its own tape.
     private func timeReverse(_ tape: Tape, _ n: Int, _ x: [Double], _ batch: PointBatch<Double>, _ setup: Double) -> [Measurement] {
-        var tape = tape
+        var work = TapeWorkspace(for: tape)
         let one = [1.0]
         var pullback = [Double](repeating: 0, count: n)
-        let single = time("single") { tape.vjp(at: x, cotangent: one, into: &pullback) }
+        let single = time("single") { tape.vjp(at: x, cotangent: one, into: &pullback, in: &work) }
         let check = tape.vjp(at: x, cotangent: [1]).pullback.reduce(0, +)
         let chunks = Runner.chunks(of: batch, outputs: n)
         let whole = time("batch") { for c in chunks { _ = tape.vjp(c, cotangent: [1]) } }

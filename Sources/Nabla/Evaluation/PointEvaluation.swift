@@ -20,9 +20,10 @@ public struct PointEvaluation {
         }
         let inputs = (variables + constants).map { store.symbol($0) }
         let x = (variables + constants).map { point[$0]! }
-        var tape = Tape(store: store, outputs: result.components, inputs: inputs)
-        values = tape.values(at: x)
-        if let (bad, v) = tape.firstInvalid() {
+        let tape = Tape(store: store, outputs: result.components, inputs: inputs)
+        var work = TapeWorkspace(for: tape)
+        values = tape.values(at: x, in: &work)
+        if let (bad, v) = tape.firstInvalid(in: work) {
             let what = v.isNaN ? "is not a number (a log or a root of a negative number?)" : "overflows or divides by zero"
             let shown = ExpressionPrinter(store: store, notation: .text).string(bad)
             let at = (variables + constants).map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
@@ -39,7 +40,7 @@ public struct PointEvaluation {
         jacobian = n <= m ? forward : reverse
 
         // The symbolic Jacobian's entries, compiled on their own tape (stable softmax included).
-        var symbolicTape = Tape(store: store, outputs: result.matrix.entries, inputs: inputs)
+        let symbolicTape = Tape(store: store, outputs: result.matrix.entries, inputs: inputs)
         let symbolicFlat = symbolicTape.values(at: x)
         let symbolic = (0..<values.count).map { i in Array(symbolicFlat[(i * n)..<((i + 1) * n)]) }
         var finite: [[Double]] = Array(repeating: Array(repeating: 0, count: n), count: m)

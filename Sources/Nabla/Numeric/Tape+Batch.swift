@@ -35,9 +35,9 @@ extension Tape {
                         }
                         var i = 0
                         while i < code.operations.count {
-                            if tileStarting[i] >= 0, T.self == Double.self {
+                            if let t = tile(startingAt: i, T.self) {
                                 let d0 = destination(i), d1 = destination(i + 1), d2 = destination(i + 2), d3 = destination(i + 3)
-                                tiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, asDouble(d0), asDouble(d1), asDouble(d2), asDouble(d3))
+                                tiles[t].run(registers: asDouble(v), lanes: n, asDouble(d0), asDouble(d1), asDouble(d2), asDouble(d3))
                                 copies(i, from: d0); copies(i + 1, from: d1); copies(i + 2, from: d2); copies(i + 3, from: d3)
                                 i += LinearTile.rows
                                 continue
@@ -111,9 +111,9 @@ extension Tape {
                     // A tile's rows read none of each other, so their adjoints are complete
                     // when the sweep reaches the last of them.
                     let first = i - (LinearTile.rows - 1)
-                    if first >= 0, tileStarting[first] >= 0, T.self == Double.self {
+                    if let t = tile(startingAt: first, T.self) {
                         let a = asDouble(g + first * lanes)
-                        fullTiles[tileStarting[first]].runAdjoint(adjoints: asDouble(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
+                        fullTiles[t].runAdjoint(adjoints: asDouble(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
                         i = first - 1
                         continue
                     }
@@ -185,9 +185,9 @@ extension Tape {
                             let n = min(lanes, count - start)
                             var i = 0
                             while i < code.operations.count {
-                                if tileStarting[i] >= 0, T.self == Double.self {
+                                if let t = tile(startingAt: i, T.self) {
                                     let d = asDouble(v + i * n)
-                                    fullTiles[tileStarting[i]].run(registers: asDouble(v), lanes: n, d, d + n, d + 2 * n, d + 3 * n)
+                                    fullTiles[t].run(registers: asDouble(v), lanes: n, d, d + n, d + 2 * n, d + 3 * n)
                                     i += LinearTile.rows
                                     continue
                                 }

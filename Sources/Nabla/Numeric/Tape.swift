@@ -6,13 +6,17 @@ import Foundation
 ///
 /// Each shared sub-expression of the graph is one instruction, computed once; constants are
 /// folded; softmax and log-sum-exp are computed so that they stay finite for large inputs.
-/// Evaluation at a point allocates nothing beyond the work buffers the tape owns.
+///
+/// A tape is an immutable program: several threads may share one. The single-point methods
+/// work in a ``TapeWorkspace`` the caller owns (and allocate nothing else when given one); the
+/// forms without a workspace make a fresh one for the call.
 ///
 /// ```swift
-/// var tape = Tape(store: s, outputs: [s.product([x, y]), s.apply(.sin, x)], inputs: [x, y])
+/// let tape = Tape(store: s, outputs: [s.product([x, y]), s.apply(.sin, x)], inputs: [x, y])
 /// tape.values(at: [0.5, 2])                 // [1.0, 0.479…]
 /// tape.jvp(at: [0.5, 2], along: [1, 0])     // (values, [2.0, 0.877…])
-/// tape.vjp(at: [0.5, 2], cotangent: [1, 0]) // (values, [2.0, 0.5])
+/// var work = TapeWorkspace(for: tape)
+/// tape.vjp(at: [0.5, 2], cotangent: [1, 0], in: &work) // (values, [2.0, 0.5]), nothing allocated but the result
 /// ```
 public struct Tape: Sendable {
     /// Every instruction in its own register: what the sweeps of forward and reverse mode run.
@@ -33,12 +37,6 @@ public struct Tape: Sendable {
     /// The instruction of each output.
     public let outputSlots: [Int]
     public let inputCount: Int
-
-    /// Work buffers of the single-point methods: each instruction's value, tangent and adjoint
-    /// after the last evaluation.
-    private(set) var value: [Double]
-    private var tangent: [Double]
-    private var adjoint: [Double]
 
     /// The number of instructions.
     public var instructionCount: Int { code.operations.count }
@@ -68,30 +66,34 @@ public struct Tape: Sendable {
         var isRead = Array(repeating: false, count: code.operations.count)
         for op in code.operations { for r in code.reads(op) { isRead[r] = true } }
         self.isRead = isRead
-        value = Array(repeating: 0, count: code.operations.count)
-        tangent = value
-        adjoint = value
     }
 
     // MARK: Values
 
     /// The outputs at `point` (one value per input).
-    public mutating func values(at point: [Double]) -> [Double] {
-        forward(point)
-        return outputSlots.map { value[$0] }
+    public func values(at point: [Double]) -> [Double] {
+        var work = TapeWorkspace(for: self)
+        return values(at: point, in: &work)
+    }
+
+    /// The outputs at `point`, computed in `workspace`.
+    public func values(at point: [Double], in workspace: inout TapeWorkspace) -> [Double] {
+        forward(point, &workspace)
+        return outputSlots.map { workspace.value[$0] }
     }
 
     /// The outputs at `point`, written into `outputs` (one entry per output): no allocation.
-    public mutating func values(at point: [Double], into outputs: inout [Double]) {
+    public func values(at point: [Double], into outputs: inout [Double], in workspace: inout TapeWorkspace) {
         precondition(outputs.count == outputSlots.count, "one entry per output")
-        forward(point)
-        for (k, s) in outputSlots.enumerated() { outputs[k] = value[s] }
+        forward(point, &workspace)
+        for (k, s) in outputSlots.enumerated() { outputs[k] = workspace.value[s] }
     }
 
-    private mutating func forward(_ point: [Double]) {
+    private func forward(_ point: [Double], _ workspace: inout TapeWorkspace) {
         precondition(point.count == inputCount, "the tape takes \(inputCount) inputs")
+        workspace.check(self)
         let code = self.code
-        value.withUnsafeMutableBufferPointer { v in
+        workspace.value.withUnsafeMutableBufferPointer { v in
             point.withUnsafeBufferPointer { x in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { scratch in
                     for i in code.operations.indices {
@@ -102,10 +104,11 @@ public struct Tape: Sendable {
         }
     }
 
-    /// After an evaluation at a point: the first sub-expression whose value is not a finite
+    /// After an evaluation in `workspace`: the first sub-expression whose value is not a finite
     /// number though its operands are (a log of a negative number, a division by zero, an
     /// overflow).
-    public func firstInvalid() -> (expression: ExprID, value: Double)? {
+    public func firstInvalid(in workspace: TapeWorkspace) -> (expression: ExprID, value: Double)? {
+        let value = workspace.value
         for i in code.operations.indices where !value[i].isFinite {
             if code.reads(code.operations[i]).allSatisfy({ value[$0].isFinite }) { return (code.expressions[i], value[i]) }
         }
@@ -115,11 +118,19 @@ public struct Tape: Sendable {
     // MARK: Forward mode
 
     /// The outputs at `point` and their directional derivative along `direction` (J·v).
-    public mutating func jvp(at point: [Double], along direction: [Double]) -> (values: [Double], differential: [Double]) {
+    public func jvp(at point: [Double], along direction: [Double]) -> (values: [Double], differential: [Double]) {
+        var work = TapeWorkspace(for: self)
+        return jvp(at: point, along: direction, in: &work)
+    }
+
+    /// The same, computed in `workspace`.
+    public func jvp(at point: [Double], along direction: [Double], in workspace: inout TapeWorkspace) -> (values: [Double], differential: [Double]) {
         precondition(direction.count == inputCount, "the direction needs \(inputCount) entries")
-        forward(point)
+        forward(point, &workspace)
         let code = self.code
-        value.withUnsafeMutableBufferPointer { v in
+        var tangent = workspace.tangent
+        workspace.tangent = []   // no copy on write below
+        workspace.value.withUnsafeMutableBufferPointer { v in
             tangent.withUnsafeMutableBufferPointer { t in
                 direction.withUnsafeBufferPointer { dx in
                     var scratch = 0.0
@@ -129,29 +140,38 @@ public struct Tape: Sendable {
                 }
             }
         }
-        return (outputSlots.map { value[$0] }, outputSlots.map { tangent[$0] })
+        workspace.tangent = tangent
+        return (outputSlots.map { workspace.value[$0] }, outputSlots.map { workspace.tangent[$0] })
     }
 
     // MARK: Reverse mode
 
     /// The outputs at `point` and the pullback of `cotangent` (wᵀ·J), one value per input.
-    public mutating func vjp(at point: [Double], cotangent: [Double]) -> (values: [Double], pullback: [Double]) {
+    public func vjp(at point: [Double], cotangent: [Double]) -> (values: [Double], pullback: [Double]) {
+        var work = TapeWorkspace(for: self)
+        return vjp(at: point, cotangent: cotangent, in: &work)
+    }
+
+    /// The same, computed in `workspace`.
+    public func vjp(at point: [Double], cotangent: [Double], in workspace: inout TapeWorkspace) -> (values: [Double], pullback: [Double]) {
         var gradient = Array(repeating: 0.0, count: inputCount)
-        vjp(at: point, cotangent: cotangent, into: &gradient)
-        return (outputSlots.map { value[$0] }, gradient)
+        vjp(at: point, cotangent: cotangent, into: &gradient, in: &workspace)
+        return (outputSlots.map { workspace.value[$0] }, gradient)
     }
 
     /// The pullback of `cotangent` at `point` written into `pullback` (one entry per input):
     /// no allocation (for a training loop that needs only the gradient).
-    public mutating func vjp(at point: [Double], cotangent: [Double], into pullback: inout [Double]) {
+    public func vjp(at point: [Double], cotangent: [Double], into pullback: inout [Double], in workspace: inout TapeWorkspace) {
         precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
         precondition(pullback.count == inputCount, "the pullback needs \(inputCount) entries")
-        forward(point)
+        forward(point, &workspace)
+        var adjoint = workspace.adjoint
+        workspace.adjoint = []   // no copy on write below
         for i in adjoint.indices { adjoint[i] = 0 }
         for k in pullback.indices { pullback[k] = 0 }
         for (k, s) in outputSlots.enumerated() { adjoint[s] += cotangent[k] }
         let code = self.code
-        value.withUnsafeMutableBufferPointer { v in
+        workspace.value.withUnsafeMutableBufferPointer { v in
             adjoint.withUnsafeMutableBufferPointer { g in
                 pullback.withUnsafeMutableBufferPointer { out in
                     var scratch = 0.0
@@ -161,25 +181,27 @@ public struct Tape: Sendable {
                 }
             }
         }
+        workspace.adjoint = adjoint
     }
 
     // MARK: Jacobians
 
     /// The Jacobian at `point` (rows: outputs, columns: inputs), by forward sweeps when there are
     /// fewer inputs than outputs and by reverse sweeps otherwise.
-    public mutating func jacobian(at point: [Double]) -> [[Double]] {
+    public func jacobian(at point: [Double]) -> [[Double]] {
         let all = 0..<inputCount
         return inputCount <= outputSlots.count ? forwardJacobian(at: point, columns: all) : reverseJacobian(at: point, columns: all)
     }
 
     /// The columns `columns` of the Jacobian at `point` (derivatives along those inputs only),
     /// one forward sweep each.
-    public mutating func forwardJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+    public func forwardJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+        var work = TapeWorkspace(for: self)
         var J = Array(repeating: Array(repeating: 0.0, count: columns.count), count: outputSlots.count)
         var e = Array(repeating: 0.0, count: inputCount)
         for (c, j) in columns.enumerated() {
             e[j] = 1
-            let d = jvp(at: point, along: e).differential
+            let d = jvp(at: point, along: e, in: &work).differential
             for i in d.indices { J[i][c] = d[i] }
             e[j] = 0
         }
@@ -187,12 +209,41 @@ public struct Tape: Sendable {
     }
 
     /// The columns `columns` of the Jacobian at `point`, one reverse sweep per output.
-    public mutating func reverseJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+    public func reverseJacobian(at point: [Double], columns: Range<Int>) -> [[Double]] {
+        var work = TapeWorkspace(for: self)
         var w = Array(repeating: 0.0, count: outputSlots.count)
         return w.indices.map { i in
             w[i] = 1
             defer { w[i] = 0 }
-            return Array(vjp(at: point, cotangent: w).pullback[columns])
+            return Array(vjp(at: point, cotangent: w, in: &work).pullback[columns])
         }
+    }
+
+    /// The tile starting at instruction `i`, when `T` runs tiles (they are written for Double):
+    /// the one place where that choice is made.
+    @inline(__always)
+    func tile<T: TapeScalar>(startingAt i: Int, _: T.Type) -> Int? {
+        guard i >= 0, T.self == Double.self else { return nil }
+        let t = tileStarting[i]
+        return t >= 0 ? t : nil
+    }
+}
+
+/// The work buffers of a tape's single-point evaluations: each instruction's value, tangent and
+/// adjoint. The caller owns it, so that one tape can serve several threads, each with its own.
+public struct TapeWorkspace: Sendable {
+    var value: [Double]
+    var tangent: [Double]
+    var adjoint: [Double]
+
+    public init(for tape: Tape) {
+        value = Array(repeating: 0, count: tape.instructionCount)
+        tangent = value
+        adjoint = value
+    }
+
+    /// A workspace made for another tape has the wrong size: say so rather than read past it.
+    func check(_ tape: Tape) {
+        precondition(value.count == tape.instructionCount, "this workspace was made for another tape")
     }
 }

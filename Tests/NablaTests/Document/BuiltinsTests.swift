@@ -31,7 +31,7 @@ import Testing
                 #expect(isClose(gradient[0], p.dx, relative: 1e-10, absolute: 1e-12), "∂/∂x \(c.expression) at \(at): \(gradient[0]) vs SymPy \(p.dx)")
                 #expect(isClose(gradient[1], p.dy, relative: 1e-10, absolute: 1e-12), "∂/∂y \(c.expression) at \(at): \(gradient[1]) vs SymPy \(p.dy)")
                 // The tape: forward and reverse sweeps give the same Jacobian.
-                var tape = Tape(store: doc.store, outputs: r.components, inputs: [doc.store.symbol("x"), doc.store.symbol("y")])
+                let tape = Tape(store: doc.store, outputs: r.components, inputs: [doc.store.symbol("x"), doc.store.symbol("y")])
                 let forward = tape.forwardJacobian(at: [p.x, p.y], columns: 0..<2)[0]
                 let reverse = tape.reverseJacobian(at: [p.x, p.y], columns: 0..<2)[0]
                 #expect(isClose(forward[0], p.dx, relative: 1e-10, absolute: 1e-12) && isClose(forward[1], p.dy, relative: 1e-10, absolute: 1e-12),
@@ -119,7 +119,7 @@ import Testing
     /// abs has no derivative at 0: the tape says so, with the point.
     @Test func theDerivativeOfAbsIsUndefinedAtZero() throws {
         let doc = try solve("f(x) = abs(x) + x\njacobian f")
-        var tape = Tape(store: doc.store, outputs: doc.results[0].matrix.entries, inputs: [doc.store.symbol("x")])
+        let tape = Tape(store: doc.store, outputs: doc.results[0].matrix.entries, inputs: [doc.store.symbol("x")])
         #expect(tape.values(at: [0])[0].isNaN)
         #expect(tape.values(at: [-2])[0] == 0)
         #expect(doc.results[0].corners == [doc.store.symbol("x")])
@@ -147,7 +147,7 @@ import Testing
         #expect(status == 0, "cc failed: \(log)")
         let (_, output) = try CodeGeneratorTests.run("./f", [], in: dir)
         let got = output.split(separator: "\n").compactMap { Double($0) }
-        var tape = Tape(store: doc.store, outputs: r.components + r.matrix.entries, inputs: [doc.store.symbol("x"), doc.store.symbol("y")])
+        let tape = Tape(store: doc.store, outputs: r.components + r.matrix.entries, inputs: [doc.store.symbol("x"), doc.store.symbol("y")])
         let want = tape.values(at: [0.3, -0.7])
         #expect(got.count == want.count)
         for (a, b) in zip(got, want) { #expect(isClose(a, b, relative: 1e-12, absolute: 1e-14), "C \(a) vs tape \(b)") }

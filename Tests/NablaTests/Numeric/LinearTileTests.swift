@@ -14,7 +14,7 @@ import Testing
             s.sum(x.map { s.multiply(s.number(Int.random(in: -3...3, using: &g)), $0) } + [s.number(Int.random(in: -2...2, using: &g))])
         }
         let outputs = rows + [s.log(s.sum(rows.map(s.exp))), s.multiply(rows[0], rows[1])]
-        var tape = Tape(store: s, outputs: outputs, inputs: x)
+        let tape = Tape(store: s, outputs: outputs, inputs: x)
         #expect(tape.tileCount >= 1, "seed \(52_000 + seed): \(tape.tileCount) tiles")
         // 37 points: the tiles' last points (37 = 4·9 + 1) take the one-at-a-time path.
         let points = (0..<37).map { _ in (0..<7).map { _ in Double.random(in: -2...2, using: &g) } }

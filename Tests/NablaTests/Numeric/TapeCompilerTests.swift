@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func softmaxOfLargeInputsIsFinite() throws {
-        var (values, jacobian) = try tapes("p(a, b) = softmax(a, b)\njacobian p\n")
+        let (values, jacobian) = try tapes("p(a, b) = softmax(a, b)\njacobian p\n")
         #expect(values.values(at: [1000, 0]) == [1, 0])
         #expect(values.values(at: [0, 1000]) == [0, 1])
         // exp(z − lse) loses about |z|·ε: 1e-13 relative at z = −1000.
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func logSumExpOfLargeInputsIsFinite() throws {
-        var (values, _) = try tapes("f(a, b, c) = logsumexp(a, b, c)\njacobian f\n")
+        let (values, _) = try tapes("f(a, b, c) = logsumexp(a, b, c)\njacobian f\n")
         #expect(values.values(at: [1000, 0, -5]) == [1000])
         #expect(values.values(at: [-1e308, -1e308, -1e308])[0].isFinite)
         let gradient = values.vjp(at: [1000, 1000, 0], cotangent: [1]).pullback
@@ -38,7 +38,7 @@ import Testing
     /// the Jacobian at a huge shift match those at the unshifted point.
     @Test(arguments: 0..<10) func shiftInvariance(seed: UInt64) throws {
         var g = SeededGenerator(seed: 31_000 + seed)
-        var (values, jacobian) = try tapes("""
+        let (values, jacobian) = try tapes("""
             p(z1, z2, z3) = softmax(z1, z2, z3)
             loss(p1, p2, p3) = -log(p2)
             L = loss∘p
@@ -57,7 +57,7 @@ import Testing
 
     /// The cross-entropy of a perceptron with huge logits: finite, and equal to lse(z) − z₁.
     @Test func crossEntropyOfHugeLogits() throws {
-        var (values, jacobian) = try tapes("""
+        let (values, jacobian) = try tapes("""
             layer(x1, x2) = (3x1 - x2, x1 + 2x2)
             loss(p1, p2) = -log(p1)
             F = loss∘softmax∘layer
@@ -73,7 +73,7 @@ import Testing
         let s = ExpressionStore()
         let x = s.symbol("x")
         let f = s.sum([s.multiply(s.exp(s.number(2)), x), s.apply(.sin, s.number(3)), s.power(s.constant(.pi), s.number(Rational(1, 2)))])
-        var tape = Tape(store: s, outputs: [f], inputs: [x])
+        let tape = Tape(store: s, outputs: [f], inputs: [x])
         let applications = tape.code.operations.filter { if case .apply = $0 { true } else { false } }
         #expect(applications.isEmpty, "\(tape.code.operations)")
         #expect(isClose(tape.values(at: [0.5])[0], exp(2) * 0.5 + sin(3) + Double.pi.squareRoot(), relative: 1e-15))
@@ -86,7 +86,7 @@ import Testing
         let x = s.symbol("x"), y = s.symbol("y")
         var e = s.add(x, y)
         for k in 0..<60 { e = k.isMultiple(of: 2) ? s.apply(.sin, s.add(e, x)) : s.multiply(e, s.apply(.cos, y)) }
-        var tape = Tape(store: s, outputs: [e, s.multiply(x, y)], inputs: [x, y])
+        let tape = Tape(store: s, outputs: [e, s.multiply(x, y)], inputs: [x, y])
         #expect(tape.instructionCount > 90)
         #expect(tape.registerCount <= 5, "\(tape.registerCount) registers")
         let columns: [[Double]] = [(0..<50).map { Double($0) / 10 }, (0..<50).map { 1 - Double($0) / 25 }]
@@ -103,7 +103,7 @@ import Testing
         let s = ExpressionStore()
         let outputs = (0..<2).map { _ in RandomExpression.build(RandomExpression.make(depth: 4, &g), in: s) }
         let inputs = RandomExpression.variableNames.map { s.symbol($0) }
-        var tape = Tape(store: s, outputs: outputs, inputs: inputs)
+        let tape = Tape(store: s, outputs: outputs, inputs: inputs)
         let points = (0..<300).map { _ in RandomExpression.point(&g) }
         let directions = (0..<300).map { _ in RandomExpression.point(&g) }
         let batch = tape.jvp(PointBatch(columns: (0..<3).map { k in points.map { $0[k] } }),

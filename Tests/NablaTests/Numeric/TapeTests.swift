@@ -10,7 +10,7 @@ import Testing
             let doc = try solve(c.script, name: c.id)
             let r = doc.results[0]
             let inputs = r.variables.map { doc.store.symbol($0) }
-            var tape = Tape(store: doc.store, outputs: r.components, inputs: inputs)
+            let tape = Tape(store: doc.store, outputs: r.components, inputs: inputs)
             for (point, expected) in zip(c.points, c.values) {
                 let x = r.variables.map { point[$0]! }
                 let values = tape.values(at: x)
@@ -43,7 +43,7 @@ import Testing
             let s = ExpressionStore()
             let f = RandomExpression.build(tree, in: s)
             let inputs = RandomExpression.variableNames.map { s.symbol($0) }
-            var tape = Tape(store: s, outputs: [f], inputs: inputs)
+            let tape = Tape(store: s, outputs: [f], inputs: inputs)
             for _ in 0..<3 {
                 let p = RandomExpression.point(&g)
                 let direct = RandomExpression.evaluate(tree, p)
@@ -66,14 +66,28 @@ import Testing
         }
     }
 
+    /// A workspace holds the last evaluation, not the tape: two workspaces of one tape keep their
+    /// own values, and the invalid sub-expression is the one of the evaluation asked about.
+    @Test func workspacesAreTheCallers() {
+        let s = ExpressionStore()
+        let x = s.symbol("x")
+        let tape = Tape(store: s, outputs: [s.log(x)], inputs: [x])
+        var good = TapeWorkspace(for: tape), bad = TapeWorkspace(for: tape)
+        #expect(tape.values(at: [1], in: &good) == [0])
+        #expect(tape.values(at: [-1], in: &bad)[0].isNaN)
+        #expect(tape.firstInvalid(in: good) == nil)
+        #expect(tape.firstInvalid(in: bad)?.expression == s.log(x))
+    }
+
     /// The pullback written into a buffer that is used again is the fresh one, not a sum.
     @Test func pullbackIntoAReusedBuffer() {
         let s = ExpressionStore()
         let x = s.symbol("x"), y = s.symbol("y")
-        var tape = Tape(store: s, outputs: [s.multiply(x, s.apply(.sin, y))], inputs: [x, y])
+        let tape = Tape(store: s, outputs: [s.multiply(x, s.apply(.sin, y))], inputs: [x, y])
         var buffer = [7.0, 7.0]
+        var work = TapeWorkspace(for: tape)
         for point in [[2.0, 0.5], [-1.0, 3.0]] {
-            tape.vjp(at: point, cotangent: [1], into: &buffer)
+            tape.vjp(at: point, cotangent: [1], into: &buffer, in: &work)
             #expect(buffer == tape.vjp(at: point, cotangent: [1]).pullback)
             #expect(isClose(buffer[0], sin(point[1]), relative: 1e-15) && isClose(buffer[1], point[0] * cos(point[1]), relative: 1e-15))
         }
@@ -83,7 +97,7 @@ import Testing
         // A contraction, so that 40 applications stay finite.
         let text = "h(x) = sin(x)/2 + x^2/4\njacobian " + Array(repeating: "h", count: 40).joined(separator: "∘") + "\n"
         let doc = try solve(text)
-        var tape = Tape(store: doc.store, outputs: doc.results[0].components, inputs: [doc.store.symbol("x")])
+        let tape = Tape(store: doc.store, outputs: doc.results[0].components, inputs: [doc.store.symbol("x")])
         #expect(tape.instructionCount < 400)   // linear in the depth; the printed tree has about 2^40 nodes
         let J = tape.jacobian(at: [0.7])
         let symbolic = doc.store.evaluate(doc.results[0].matrix.entries, at: ["x": 0.7])
@@ -134,7 +148,7 @@ import Testing
         let trees = (0..<2).map { _ in RandomExpression.make(depth: 4, &g) }
         let outputs = trees.map { RandomExpression.build($0, in: s) }
         let inputs = RandomExpression.variableNames.map { s.symbol($0) }
-        var tape = Tape(store: s, outputs: outputs, inputs: inputs)
+        let tape = Tape(store: s, outputs: outputs, inputs: inputs)
         let points = (0..<17).map { _ in RandomExpression.point(&g) }
         let columns = (0..<3).map { k in points.map { $0[k] } }
         let batch = tape.vjp(batch: columns, cotangent: [1, -0.5])
@@ -192,11 +206,15 @@ import Testing
         let doc = try Document(source: SourceText(name: "model.nabla", text: text))
         let F = doc.results[0]
         let x = F.variables.map { doc.store.symbol($0) }
-        var tape = Tape(store: doc.store, outputs: F.components, inputs: x)
+        let tape = Tape(store: doc.store, outputs: F.components, inputs: x)
         let value = tape.values(at: [0.5, -1])
         let (_, gradient) = tape.vjp(at: [0.5, -1], cotangent: [1])
         let (_, slope) = tape.jvp(at: [0.5, -1], along: [1, 0])
         let hv = tape.hessianVectorProduct(at: [0.5, -1], along: [0, 1])
+        var work = TapeWorkspace(for: tape)
+        var written = [0.0, 0.0]
+        tape.vjp(at: [0.5, -1], cotangent: [1], into: &written, in: &work)
+        #expect(written == gradient)
         let points = PointBatch<Double>(columns: [[0.5, 1, 2], [-1, 0, 1]])
         var out = PointBatch<Double>(count: points.count, width: 1)
         tape.values(points, into: &out)
@@ -206,7 +224,7 @@ import Testing
         // z = (2.5, 0.5): F = log(1 + e^(z2 − z1)) = log(1 + e^-2).
         #expect(isClose(value[0], log(1 + exp(-2.0)), relative: 1e-14))
         #expect(out[0, 0] == value[0])
-        var symbolic = Tape(store: doc.store, outputs: F.matrix.entries, inputs: x)
+        let symbolic = Tape(store: doc.store, outputs: F.matrix.entries, inputs: x)
         let expected = symbolic.values(at: [0.5, -1])
         #expect(isClose(gradient[0], expected[0], relative: 1e-14) && isClose(gradient[1], expected[1], relative: 1e-14))
         #expect(isClose(slope[0], expected[0], relative: 1e-14))
@@ -225,7 +243,7 @@ import Testing
         // Two outputs of three inputs (reverse sweeps) when the seed is even, four (forward) when odd.
         let outputs = (0..<(seed.isMultiple(of: 2) ? 2 : 4)).map { _ in RandomExpression.build(RandomExpression.make(depth: 3, &g), in: s) }
         let inputs = RandomExpression.variableNames.map { s.symbol($0) }
-        var tape = Tape(store: s, outputs: outputs, inputs: inputs)
+        let tape = Tape(store: s, outputs: outputs, inputs: inputs)
         let points = (0..<21).map { _ in RandomExpression.point(&g) }
         let directions = (0..<21).map { _ in RandomExpression.point(&g) }
         let batch = PointBatch(columns: (0..<3).map { k in points.map { $0[k] } })
