@@ -50,6 +50,20 @@ public struct CheckReport: Sendable {
         public let entries: [Entry]
         /// The finding in English.
         public var message: String? { finding?.text(in: .en) }
+
+        public init(location: SourceLocation, target: String, part: Part?, verdict: Verdict, finding: Finding?, entries: [Entry]) {
+            self.location = location; self.target = target; self.part = part; self.verdict = verdict; self.finding = finding; self.entries = entries
+        }
+
+        /// A claim that could not be checked, and why.
+        static func unchecked(_ finding: Finding, at location: SourceLocation, target: String, part: Part? = nil) -> Claim {
+            Claim(location: location, target: target, part: part, verdict: .unchecked, finding: finding, entries: [])
+        }
+
+        /// The same claim judged anew: another verdict and finding, its entries kept unless given.
+        func judged(_ verdict: Verdict, _ finding: Finding?, entries: [Entry]? = nil) -> Claim {
+            Claim(location: location, target: target, part: part, verdict: verdict, finding: finding, entries: entries ?? self.entries)
+        }
     }
 
     public var claims: [Claim] = []

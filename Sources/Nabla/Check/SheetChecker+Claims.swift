@@ -16,19 +16,18 @@ extension SheetChecker {
         }
         guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
         if head.order != 1 {
-            return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked, finding: .hessianNotRead, entries: [])]
+            return [CheckReport.Claim.unchecked(.hessianNotRead, at: head.location, target: target)]
         }
         // `σ'(t)`, `J_f(x_1, x_2)`: the point is named by the variables it is written in.
         if let argument = head.argument, argument.contains(where: { if case .name = $0 { return false }; return true }) {
-            return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked, finding: .evaluatedElsewhere, entries: [])]
+            return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: head.location, target: target)]
         }
         if claimedVariables == nil, let argument = head.argument {
             let plain = argument.compactMap { a -> LocatedName? in if case let .name(n, l) = a { return LocatedName(name: n, location: l) }; return nil }
             if plain.count == argument.count, !(plain.count == 1 && plain[0].name == "x") {
                 claimedVariables = plain
             } else if plain.count != argument.count {
-                return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked,
-                                          finding: .evaluatedElsewhere, entries: [])]
+                return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: head.location, target: target)]
             }
         }
         let values = Array(chain.parts[valueStart...])
@@ -45,9 +44,7 @@ extension SheetChecker {
                 let chosen = named.allSatisfy(symbols.contains) ? named
                     : symbols.filter { s in named.count == 1 && Scope.stem(s) == named[0] }.sorted(by: naturalLess)
                 if chosen.isEmpty {
-                    return [CheckReport.Claim(location: head.location, target: target, part: nil, verdict: .unchecked,
-                                              finding: .notAVariable(variable: named.joined(separator: ", "), target: target, variables: result.variables),
-                                              entries: [])]
+                    return [CheckReport.Claim.unchecked(.notAVariable(variable: named.joined(separator: ", "), target: target, variables: result.variables), at: head.location, target: target)]
                 }
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: chosen.map { LocatedName(name: $0, location: head.location) })
             } else if let v = head.variable, !result.variables.contains(v), symbols.contains(v) {
@@ -57,8 +54,7 @@ extension SheetChecker {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: stated)
             }
         } catch {
-            return [CheckReport.Claim(location: chain.parts[valueStart].location, target: target, part: nil, verdict: .unchecked,
-                                      finding: .notComputable(target: target, reason: error.message), entries: [])]
+            return [CheckReport.Claim.unchecked(.notComputable(target: target, reason: error.message), at: chain.parts[valueStart].location, target: target)]
         }
         // The claim's own variable names stand for the target's variables, in order.
         var expected = result.matrix
@@ -75,8 +71,7 @@ extension SheetChecker {
             .union(result.components.flatMap(store.freeSymbolNames))
         if let v = head.variable {
             guard let j = variables.firstIndex(of: v) else {
-                return [CheckReport.Claim(location: head.location, target: target, part: CheckReport.Part(variable: v), verdict: .unchecked,
-                                          finding: .notAVariable(variable: v, target: target, variables: variables), entries: [])]
+                return [CheckReport.Claim.unchecked(.notAVariable(variable: v, target: target, variables: variables), at: head.location, target: target, part: CheckReport.Part(variable: v))]
             }
             head.column = j + 1
         }
@@ -87,28 +82,24 @@ extension SheetChecker {
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {
-                out.append(CheckReport.Claim(location: value.location, target: target, part: part == CheckReport.Part() ? nil : part, verdict: .unchecked,
-                                             finding: .unreadable(reason: error.message), entries: []))
+                out.append(CheckReport.Claim.unchecked(.unreadable(reason: error.message), at: value.location, target: target, part: part == CheckReport.Part() ? nil : part))
                 continue
             }
             guard let claimed else { continue }   // a statement of the rule, not a value
             let foreign = Set(claimed.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
             if !foreign.isEmpty {
                 // Perhaps written at another point ("where y = G(x)"): never call it wrong.
-                out.append(CheckReport.Claim(location: value.location, target: target, part: part == CheckReport.Part() ? nil : part,
-                                             verdict: .unchecked, finding: .foreignSymbols(foreign), entries: []))
+                out.append(CheckReport.Claim.unchecked(.foreignSymbols(foreign), at: value.location, target: target, part: part == CheckReport.Part() ? nil : part))
                 continue
             }
             var verdict = compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
                                   location: value.location, factors: factors, &equivalence)
             if verdict.verdict == .wrong, case .entriesWrong? = verdict.finding, case let .product(parts, _) = value, parts.count == 2,
                let factors, let finding = wrongFactor(parts, factors, &resolver, parameters, &equivalence) {
-                verdict = CheckReport.Claim(location: verdict.location, target: verdict.target, part: verdict.part, verdict: .wrong,
-                                            finding: finding, entries: verdict.entries)
+                verdict = verdict.judged(.wrong, finding)
             }
             if k > 0, verdict.verdict == .wrong, out.last?.verdict == .correct, case .entriesWrong? = verdict.finding {
-                verdict = CheckReport.Claim(location: verdict.location, target: verdict.target, part: verdict.part, verdict: .wrong,
-                                            finding: .brokenLink, entries: verdict.entries)
+                verdict = verdict.judged(.wrong, .brokenLink)
             }
             out.append(verdict)
         }
@@ -121,8 +112,7 @@ extension SheetChecker {
         let target = names.map(\.name).joined(separator: "∘")
         let result: TargetResult
         do { result = try scope.solve(.jacobian, names, chain.location) } catch {
-            return [CheckReport.Claim(location: chain.location, target: target, part: CheckReport.Part(value: true), verdict: .unchecked,
-                                      finding: .notComputable(target: target, reason: error.message), entries: [])]
+            return [CheckReport.Claim.unchecked(.notComputable(target: target, reason: error.message), at: chain.location, target: target, part: CheckReport.Part(value: true))]
         }
         var variables = result.variables
         var components = result.components
@@ -132,8 +122,7 @@ extension SheetChecker {
             components = store.substitute(components, renaming)
             variables = plain
         } else if !(plain == ["x"]) {
-            return [CheckReport.Claim(location: chain.location, target: target, part: CheckReport.Part(value: true), verdict: .unchecked,
-                                      finding: .evaluatedElsewhere, entries: [])]
+            return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: chain.location, target: target, part: CheckReport.Part(value: true))]
         }
         let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
         let expected = ExpressionMatrix(rows: components.count, columns: 1, entries: components)
@@ -143,16 +132,14 @@ extension SheetChecker {
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let part = CheckReport.Part(link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil, value: true)
             guard var claimed = try? matrix(value, &resolver, parameters) else {
-                out.append(CheckReport.Claim(location: value.location, target: target, part: part, verdict: .unchecked,
-                                             finding: .unreadable(reason: "not a value"), entries: []))
+                out.append(CheckReport.Claim.unchecked(.unreadable(reason: "not a value"), at: value.location, target: target, part: part))
                 continue
             }
             if claimed.rows == 1 && claimed.columns == expected.rows { claimed = claimed.transposed }   // a row written for a column
             let known = Set(variables).union(components.flatMap(store.freeSymbolNames))
             let foreign = Set(claimed.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
             if !foreign.isEmpty {
-                out.append(CheckReport.Claim(location: value.location, target: target, part: part, verdict: .unchecked,
-                                             finding: .foreignSymbols(foreign), entries: []))
+                out.append(CheckReport.Claim.unchecked(.foreignSymbols(foreign), at: value.location, target: target, part: part))
                 continue
             }
             out.append(compare(claimed, expected, column: nil, target: target, part: part, location: value.location, factors: nil, &equivalence))

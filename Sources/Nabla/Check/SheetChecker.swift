@@ -12,7 +12,10 @@ import Foundation
 /// (`y_1 = 1`), name compositions (`F = \text{loss} \circ f`), or claim a Jacobian
 /// (`\nabla(g \circ f) = …`, `\text{colonne}_2 \nabla(f \circ g) : x \rightarrow …`). A formula
 /// that cannot be read is reported with its line and column, and the rest is still checked.
-public struct SheetChecker {
+///
+/// A class: its expression store is shared by everything it reads and solves, and a copy that
+/// shared the store without saying so would surprise.
+public final class SheetChecker {
     public let source: SourceText
     let store = ExpressionStore()
 
@@ -101,8 +104,7 @@ public struct SheetChecker {
                         found = found.map { c in
                             guard c.verdict == .wrong, (try? scope.solve(.jacobian, targetNames(chain), chain.location))?.variables.contains("e") == true
                             else { return c }
-                            return CheckReport.Claim(location: c.location, target: c.target, part: c.part, verdict: .unchecked,
-                                                     finding: .ambiguousE, entries: [])
+                            return CheckReport.Claim.unchecked(.ambiguousE, at: c.location, target: c.target, part: c.part)
                         }
                     }
                     report.claims += found
