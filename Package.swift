@@ -1,6 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The library is one target per layer, each depending only on the layers below it (the
+// compiler enforces it); `Nabla` re-exports them all. Layers, bottom up:
+//   NablaCore       expression store, nodes, rationals, canonical constructors, budget, source text
+//   NablaCalculus   derivative, Jacobian, substitution, chain rule, simplification
+//   NablaDocument   .nabla syntax, diagnostics, scopes, definitions, results
+//   NablaPrinting   text, LaTeX, MathML, JSON renderers
+//   NablaSheets     LaTeX/Markdown sheets, claims, checking
+//   NablaExplain    worked solutions
+//   NablaNumeric    the tape, batches, code generation (needs only the core and calculus)
+//   Nabla           the umbrella, and a document's results on the numeric engine
 let package = Package(
     name: "Nabla",
     products: [
@@ -13,9 +23,16 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
+        .target(name: "NablaCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "NablaCalculus", dependencies: ["NablaCore"]),
+        .target(name: "NablaDocument", dependencies: ["NablaCore", "NablaCalculus"]),
+        .target(name: "NablaPrinting", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument"]),
+        .target(name: "NablaNumeric", dependencies: ["NablaCore", "NablaCalculus"]),
+        .target(name: "NablaSheets", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric"]),
+        .target(name: "NablaExplain", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting"]),
         .target(
             name: "Nabla",
-            dependencies: [.product(name: "BigInt", package: "BigInt")]
+            dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric", "NablaSheets", "NablaExplain"]
         ),
         .executableTarget(
             name: "nabla",

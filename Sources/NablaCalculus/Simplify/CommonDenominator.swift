@@ -1,0 +1,55 @@
+import NablaCore
+
+extension ExpressionStore {
+    /// A term split into numerator factors and denominator powers: `3x/(y²·z)` →
+    /// (3x, [y: 2, z: 1]).
+    struct Fraction {
+        var numerator: [ExprID]
+        var denominator: [ExprID: Rational]
+    }
+
+    func fraction(_ term: ExprID) -> Fraction {
+        let factors: [ExprID]
+        if case let .product(f) = self[term] { factors = f } else { factors = [term] }
+        var result = Fraction(numerator: [], denominator: [:])
+        for f in factors {
+            if case let .power(b, e) = self[f], let n = rational(e), n.isNegative {
+                result.denominator[b] = -n
+            } else {
+                result.numerator.append(f)
+            }
+        }
+        return result
+    }
+
+    /// Whether a term has a factor with a negative numeric exponent (checked without allocating).
+    func hasDenominator(_ term: ExprID) -> Bool {
+        func negativePower(_ f: ExprID) -> Bool {
+            if case let .power(_, e) = self[f], let n = rational(e) { return n.isNegative }
+            return false
+        }
+        if case let .product(factors) = self[term] { return factors.contains(where: negativePower) }
+        return negativePower(term)
+    }
+
+    /// The rule `combine-over-common-denominator`: `a/b + c/d` → `(a·d + c·b)/(b·d)` with the
+    /// least common denominator and the numerator expanded. Nil when no term has a denominator.
+    func combineOverCommonDenominator(_ id: ExprID) -> ExprID? {
+        guard case let .sum(terms) = self[id], terms.contains(where: hasDenominator) else { return nil }
+        let fractions = terms.map(fraction)
+        var common: [ExprID: Rational] = [:]
+        for f in fractions { for (b, n) in f.denominator where common[b].map({ $0 < n }) ?? true { common[b] = n } }
+        var numeratorTerms: [ExprID] = []
+        for f in fractions {
+            var factors = f.numerator
+            for (b, n) in common {
+                let missing = n - (f.denominator[b] ?? .zero)
+                if !missing.isZero { factors.append(power(b, number(missing))) }
+            }
+            numeratorTerms.append(product(factors))
+        }
+        guard let numerator = expand(sum(numeratorTerms)) else { return nil }
+        let denominator = common.map { power($0.key, number(-$0.value)) }
+        return product([numerator] + denominator)
+    }
+}

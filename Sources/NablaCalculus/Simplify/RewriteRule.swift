@@ -1,0 +1,36 @@
+import NablaCore
+
+/// A named simplification: given a node whose children are already simplified, an equal
+/// expression, or nil when the rule does not apply.
+///
+/// Rules are data: ``RewriteRule/all`` lists them, and the tests check every rule numerically
+/// at random points on expressions where it applies.
+public struct RewriteRule: Sendable {
+    /// Every rule rewrites a sum; the simplifier does not offer it other nodes.
+    public let name: String
+    public let summary: String
+    let rewrite: @Sendable (ExpressionStore, ExprID) -> ExprID?
+
+    public init(_ name: String, _ summary: String, _ rewrite: @escaping @Sendable (ExpressionStore, ExprID) -> ExprID?) {
+        self.name = name; self.summary = summary; self.rewrite = rewrite
+    }
+
+    /// Applies the rule; nil when it does not apply.
+    public func apply(_ id: ExprID, in store: ExpressionStore) -> ExprID? { rewrite(store, id) }
+}
+
+extension RewriteRule {
+    /// Every rule the simplifier tries, in order. A rewrite is kept only when it makes the
+    /// printed expression smaller.
+    public static let all: [RewriteRule] = [
+        RewriteRule("combine-over-common-denominator",
+                    "a sum with fractions becomes one fraction over the least common denominator, numerator expanded: e^x/S − e^(2x)/S² → e^x·(S − e^x)/S²",
+                    { store, id in store.combineOverCommonDenominator(id) }),
+        RewriteRule("expand-products",
+                    "products of sums are multiplied out: (x + 1)² − x² → 2x + 1",
+                    { store, id in store.expandSum(id) }),
+        RewriteRule("factor-common-factor",
+                    "a factor shared by every term is taken out: a·e^b + c·e^b → (a + c)·e^b",
+                    { store, id in store.factorCommonFactor(id) }),
+    ]
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A time limit on long work. The symbolic passes look at it as they go (every few hundred
+/// nodes) and, once it has run out, stop at once; the caller then reports what was being done.
+/// It can also be cancelled from another thread (a web request that went away).
+///
+/// ```swift
+/// let store = ExpressionStore()
+/// store.budget = Budget(seconds: 5)
+/// let doc = try Document(source: source, store: store)   // throws "stopped after 5 s while …" past it
+/// ```
+public final class Budget: @unchecked Sendable {
+    /// The time allowed, in seconds.
+    public let seconds: Double
+    private let deadline: UInt64
+    private let lock = NSLock()
+    private var cancelled = false
+    /// Whether the work was cancelled rather than out of time.
+    public var wasCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+    private var calls = 0
+    private var exhausted = false
+    /// What the work is doing, for the message when the budget runs out: "differentiating F".
+    public var activity = "computing"
+
+    public init(seconds: Double) {
+        self.seconds = seconds
+        let nanoseconds = seconds.isFinite && seconds > 0 ? min(Double(UInt64.max / 2), seconds * 1e9) : 0
+        deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(nanoseconds)
+    }
+
+    /// Stops the work at its next look at the budget.
+    public func cancel() {
+        lock.lock(); cancelled = true; lock.unlock()
+    }
+
+    /// Whether the time is up or the work was cancelled (looks at the clock every time).
+    public var isExhausted: Bool {
+        if exhausted { return true }
+        lock.lock(); let c = cancelled; lock.unlock()
+        exhausted = c || DispatchTime.now().uptimeNanoseconds >= deadline
+        return exhausted
+    }
+
+    /// The same, looking at the clock only every 256th call: cheap enough for inner loops.
+    func isExhaustedSoon() -> Bool {
+        if exhausted { return true }
+        calls &+= 1
+        return calls & 255 == 0 ? isExhausted : false
+    }
+}
+
+extension ExpressionStore {
+    /// Whether the store's budget has run out; the passes stop building when it has.
+    package var isOverBudget: Bool { budget?.isExhaustedSoon() ?? false }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import NablaCore
+import NablaCalculus
+
+/// A `.nabla` file, parsed and solved: each command's result, in order.
+///
+/// ```swift
+/// let doc = try Document(source: SourceText(name: "ex.nabla", text: """
+///     g(x1, x2) = (x1 + x2, x1 x2)
+///     f(u, v) = exp(u - v)
+///     jacobian f∘g
+///     """))
+/// let result = doc.results[0]           // 1×2: the gradient of exp(x1 + x2 - x1·x2)
+/// TextRenderer(store: doc.store).matrix(result.matrix)
+/// ```
+///
+/// Definitions can come in any order; a `let` applies to the commands after it. Every problem
+/// is a ``Diagnostic`` with its line and column; `warnings` holds the ones that do not stop
+/// the work.
+public final class Document {
+    /// The largest input read, in bytes.
+    public static let maximumInputSize = 64 << 20
+    /// The most functions one composition may chain.
+    public static let maximumLinks = 10_000
+
+    public let store: ExpressionStore
+    public let source: SourceText
+    public private(set) var results: [TargetResult] = []
+    public private(set) var warnings: [Diagnostic] = []
+    /// The values given with `let`, by name.
+    public var values: [(String, ExprID)] { scope.values }
+
+    private let scope: Scope
+
+    /// Parses and solves `source`; `store` may be shared with other work of the same request.
+    /// `wrt`, when given, names the variables of every target (as `nabla solve --wrt` does),
+    /// in place of the file's own `wrt` and of the functions' parameters.
+    public init(source: SourceText, store: ExpressionStore = ExpressionStore(), wrt variables: [String]? = nil) throws(Diagnostic) {
+        self.store = store
+        self.source = source
+        self.scope = Scope(store: store)
+        try Document.checkSize(source)
+        var timings = PhaseTimings()
+        var parser = Parser(source: source)
+        let statements = try timings.measure(\.parse) { () throws(Diagnostic) in try parser.parse() }
+        try solve(statements, parseTime: timings.parse, wrt: variables)
+    }
+
+    /// Solves `statements` read from `source` (for expressions given on the command line).
+    init(source: SourceText, statements: [Statement], parseTime: Double, budget: Budget?) throws(Diagnostic) {
+        self.store = ExpressionStore()
+        store.budget = budget
+        self.source = source
+        self.scope = Scope(store: store)
+        try solve(statements, parseTime: parseTime)
+    }
+
+    private func solve(_ statements: [Statement], parseTime: Double, wrt variables: [String]? = nil) throws(Diagnostic) {
+        var parseTime = parseTime
+        var skipped: [Diagnostic] = []
+        defer { warnings += skipped }
+        // Functions and compositions are known everywhere in the file.
+        for statement in statements {
+            switch statement {
+            case let .function(name, parameters, body):
+                scope.definitions[name.name] = FunctionDefinition(name: name, parameters: parameters, body: body)
+            case let .composition(name, chain): scope.compositions[name.name] = chain
+            default: break
+            }
+        }
+        for statement in statements {
+            switch statement {
+            case let .bindings(list):
+                for (name, syntax) in list { try scope.bind(name.name, syntax) }
+            case let .command(kind, chain, wrt, location):
+                let chosen = variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt
+                do {
+                    results.append(try scope.solve(kind, chain, location, wrt: chosen, parseTime: parseTime))
+                } catch where variables != nil && error.kind == .notAVariable {
+                    // `--wrt` names the variables of every target: one without them is skipped, unless all are.
+                    skipped.append(Diagnostic(error.kind, "\(chain.map(\.name).joined(separator: "∘")) skipped: \(error.message)",
+                                              at: location, severity: .warning))
+                }
+                warnings = scope.warnings
+                parseTime = 0
+            default: break
+            }
+        }
+        if results.isEmpty, let first = skipped.first {
+            throw Diagnostic(first.kind, first.message, at: first.location)
+        }
+    }
+
+    /// The functions and compositions the document defines, in reading order.
+    public var definedNames: [String] { (Array(scope.definitions.keys) + Array(scope.compositions.keys)).sorted(by: naturalLess) }
+
+    /// The message for a document that asks for nothing: what to add. Nil when it asks for something.
+    public var nothingAsked: Diagnostic? {
+        guard results.isEmpty else { return nil }
+        let example = definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
+        let defined = definedNames.isEmpty ? "it defines no function" : "it defines \(definedNames.joined(separator: ", "))"
+        return Diagnostic(.nothingToDo, "nothing to compute: \(defined); add a command such as \(example) (or gradient, hessian)", at: nil)
+    }
+
+    /// Calls the function `old` by the name `new` in every result.
+    func renameTargets(from old: String, to new: String) {
+        results = results.map { $0.renamed(old, new) }
+    }
+
+    static func checkSize(_ source: SourceText) throws(Diagnostic) {
+        if source.bytes.count > Document.maximumInputSize {
+            throw Diagnostic(.inputTooLarge, "the input is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)",
+                             at: nil)
+        }
+        try Document.checkText(source)
+    }
+
+    /// Rejects NUL bytes and invalid UTF-8 with the place of the first bad byte.
+    package static func checkText(_ source: SourceText) throws(Diagnostic) {
+        let bytes = source.bytes
+        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw Diagnostic(.notText, "the input is not text (a NUL byte)", at: source.location(ofOffset: nul))
+        }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(s): offset += String(s).utf8.count
+            case .emptyInput: return
+            case .error:
+                throw Diagnostic(.notText, "the input is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                                 at: source.location(ofOffset: offset))
+            }
+        }
+    }
+}

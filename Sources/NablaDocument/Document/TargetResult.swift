@@ -1,0 +1,56 @@
+import Foundation
+import NablaCore
+import NablaCalculus
+
+/// The answer to one command of a document: a Jacobian (or gradient, or Hessian) with its variables.
+public struct TargetResult {
+    public let command: CommandKind
+    /// The target as written, with `∘`: `g∘f`.
+    public package(set) var target: String
+    /// The variables, in order: the parameters of the innermost function.
+    public let variables: [String]
+    /// The variables as symbols of the store, in the same order.
+    public package(set) var variableSymbols: [ExprID] = []
+    /// Whether the variables were chosen (`wrt`) rather than the innermost function's parameters.
+    public var variablesAreChosen: Bool { links.last.map { $0.parameters != variableSymbols } ?? false }
+    /// The composed function itself, in the variables.
+    public let components: [ExprID]
+    /// Rows are outputs, columns variables (a gradient is one row).
+    public package(set) var matrix: ExpressionMatrix
+    /// Where the command is written.
+    public let location: SourceLocation?
+    public let timings: PhaseTimings
+    /// The functions chained, outermost first, and the chain rule's intermediate matrices.
+    public var links: [FunctionLink] = []
+    public var derivation: ChainRuleResult?
+
+    /// The arguments u of the `abs`, `relu`, `max` or `min` in the function: it is not
+    /// differentiable where some u = 0, and the result holds elsewhere.
+    public var corners: [ExprID] = []
+
+    /// The same result with the function `old` called `new`, in the target and the links.
+    func renamed(_ old: String, _ new: String) -> TargetResult {
+        var r = self
+        if r.target == old { r.target = new }
+        r.links = links.map { link in
+            var l = link
+            if l.name == old { l.name = new }
+            return l
+        }
+        return r
+    }
+}
+
+/// How long each phase of the work took, in seconds.
+public struct PhaseTimings: Sendable {
+    public var parse: Double = 0
+    public var derivative: Double = 0
+    public var simplification: Double = 0
+
+    /// Runs `work` and adds its duration to the phase at `keyPath`.
+    mutating func measure<T>(_ keyPath: WritableKeyPath<PhaseTimings, Double>, _ work: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { self[keyPath: keyPath] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return try work()
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import NablaCore
+import NablaCalculus
+
+/// Parses the plain syntax of `.nabla` files into statements.
+///
+/// ```
+/// g(x1, x2) = (3x1 - 2x2, x1 x2)
+/// f(u, v) = exp(u + v)
+/// let a = 2
+/// jacobian f∘g
+/// ```
+/// Errors carry a line and column and say what was expected.
+struct Parser {
+    static let maximumNesting = 256
+
+    let source: SourceText
+    private var tokens: [Token] = []
+    private var position = 0
+    private var nesting = 0
+
+    init(source: SourceText) { self.source = source }
+
+    mutating func parse() throws(Diagnostic) -> [Statement] {
+        tokens = try Lexer(source: source).tokens()
+        position = 0
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .newline { advance() }
+            if current.kind == .end { break }
+            statements.append(try statement())
+            if current.kind != .newline {
+                throw error("expected the end of the statement, found \(current.describe)")
+            }
+        }
+        return statements
+    }
+
+    /// One expression per line: what `nabla jacobian EXPR…` is given, one argument a line.
+    mutating func expressionPerLine() throws(Diagnostic) -> [ExpressionSyntax] {
+        tokens = try Lexer(source: source, linesAreSeparate: true).tokens()
+        position = 0
+        var expressions: [ExpressionSyntax] = []
+        while current.kind != .end {
+            expressions.append(try expression())
+            if current.kind != .newline {
+                throw error("expected the end of the expression, found \(current.describe)")
+            }
+            advance()
+        }
+        return expressions
+    }
+
+    // MARK: Statements
+
+    private mutating func statement() throws(Diagnostic) -> Statement {
+        guard case let .identifier(word) = current.kind else {
+            throw error("expected a definition (f(x) = …), 'let' or a command (jacobian, gradient, hessian), found \(current.describe)")
+        }
+        let wordLocation = location(current)
+        let nextKind = tokens[position + 1].kind
+        if word == "let" && nextKind != .leftParen && nextKind != .equals {
+            advance()
+            return .bindings(try bindings())
+        }
+        if let kind = CommandKind(rawValue: word), nextKind != .leftParen, nextKind != .equals {
+            advance()
+            let target = try chain()
+            return .command(kind, chain: target, wrt: try withRespectTo(), location: wordLocation)
+        }
+        if case .identifier = nextKind {
+            throw Diagnostic(.unknownCommand, "unknown command \(word); the commands are jacobian, gradient and hessian (e.g. gradient f), "
+                             + "each optionally followed by wrt and the variables", at: wordLocation)
+        }
+        advance()
+        let name = LocatedName(name: word, location: wordLocation)
+        if current.kind == .equals {
+            advance()
+            let start = position
+            if let composition = try? chain(), current.kind == .newline || current.kind == .end {
+                return .composition(name: name, chain: composition)
+            }
+            position = start
+            throw notADefinition(name, try expression())
+        }
+        guard current.kind == .leftParen else {
+            throw error("expected '(' and the parameters of \(word), or '=' for a composition, found \(current.describe)")
+        }
+        advance()
+        var parameters: [LocatedName] = []
+        if current.kind != .rightParen {
+            repeat {
+                guard case let .identifier(p) = current.kind else { throw error("expected a parameter name, found \(current.describe)") }
+                if let previous = parameters.first(where: { $0.name == p }) {
+                    throw error("parameter \(p) is already named at \(previous.location)")
+                }
+                parameters.append(LocatedName(name: p, location: location(current)))
+                advance()
+            } while accept(.comma)
+        }
+        try expect(.rightParen, "')' after the parameters")
+        try expect(.equals, "'=' after \(word)(…)")
+        let body = try expression()
+        return .function(name: name, parameters: parameters, body: body)
+    }
+
+    /// The error for `x = r cos(t)`: a definition needs its parameters, a value needs `let`.
+    private func notADefinition(_ name: LocatedName, _ body: ExpressionSyntax) -> Diagnostic {
+        let names = body.names.filter { !["e", "pi", "π"].contains($0) }
+        let written = source.line(name.location.line).split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
+        if names.isEmpty {
+            return Diagnostic(.syntax, "to give \(name.name) a value, write: let \(name.name) = \(written)", at: name.location)
+        }
+        return Diagnostic(.syntax, "a function needs its parameters: write \(name.name)(\(names.joined(separator: ", "))) = \(written); "
+                          + "NAME = … alone names a composition such as F = f∘g", at: name.location)
+    }
+
+    private mutating func bindings() throws(Diagnostic) -> [(LocatedName, ExpressionSyntax)] {
+        var result: [(LocatedName, ExpressionSyntax)] = []
+        repeat {
+            guard case let .identifier(name) = current.kind else { throw error("expected a name to give a value to, found \(current.describe)") }
+            let n = LocatedName(name: name, location: location(current))
+            advance()
+            try expect(.equals, "'=' after \(name)")
+            result.append((n, try expression()))
+        } while accept(.comma)
+        return result
+    }
+
+    /// `wrt w11, w12` (or `wrt w11 w12`) after a command's target; nil when absent.
+    private mutating func withRespectTo() throws(Diagnostic) -> [LocatedName]? {
+        guard case .identifier("wrt") = current.kind else { return nil }
+        advance()
+        var names: [LocatedName] = []
+        while case let .identifier(name) = current.kind {
+            if let previous = names.first(where: { $0.name == name }) {
+                throw error("\(name) is already named at \(previous.location)")
+            }
+            names.append(LocatedName(name: name, location: location(current)))
+            advance()
+            _ = accept(.comma)
+        }
+        if names.isEmpty { throw error("expected the names of the variables after 'wrt', found \(current.describe)") }
+        return names
+    }
+
+    /// `a ∘ b ∘ c` or `a o b o c`, optionally in parentheses.
+    private mutating func chain() throws(Diagnostic) -> [LocatedName] {
+        let parenthesized = accept(.leftParen)
+        var names: [LocatedName] = []
+        repeat {
+            guard case let .identifier(name) = current.kind else {
+                throw error("expected the name of a function, found \(current.describe)")
+            }
+            names.append(LocatedName(name: name, location: location(current)))
+            advance()
+        } while acceptComposeOperator()
+        if parenthesized { try expect(.rightParen, "')'") }
+        return names
+    }
+
+    private mutating func acceptComposeOperator() -> Bool {
+        if accept(.compose) { return true }
+        if case .identifier("o") = current.kind, case .identifier = tokens[position + 1].kind {
+            advance(); return true
+        }
+        return false
+    }
+
+    // MARK: Expressions
+
+    mutating func expression() throws(Diagnostic) -> ExpressionSyntax {
+        try enter()
+        defer { nesting -= 1 }
+        let start = location(current)
+        var terms: [ExpressionSyntax] = [try term()]
+        while true {
+            if accept(.plus) {
+                terms.append(try term(after: "'+'"))
+            } else if current.kind == .minus {
+                let l = location(current)
+                advance()
+                terms.append(.negate(try term(after: "'-'"), l))
+            } else { break }
+        }
+        return terms.count == 1 ? terms[0] : .sum(terms, start)
+    }
+
+    private mutating func term(after what: String? = nil) throws(Diagnostic) -> ExpressionSyntax {
+        let start = location(current)
+        var result = try unary(after: what)
+        var factors: [ExpressionSyntax] = []
+        while true {
+            if accept(.times) {
+                factors.append(result); result = try unary(after: "'*'")
+            } else if current.kind == .divide {
+                let l = location(current)
+                advance()
+                let denominator = try unary(after: "'/'")
+                result = .divide(factors.isEmpty ? result : .product(factors + [result], start), denominator, l)
+                factors = []
+            } else if startsPrimary(current) {
+                // Implicit multiplication: `3x`, `2(x + 1)`, `w11 x1`, `x^2y`.
+                factors.append(result); result = try unary()
+            } else { break }
+        }
+        return factors.isEmpty ? result : .product(factors + [result], start)
+    }
+
+    private func startsPrimary(_ t: Token) -> Bool {
+        switch t.kind {
+        case .number, .leftParen, .leftBracket: return true
+        case let .identifier(name):
+            // `f o g` inside an expression is not a product with a symbol `o`.
+            return !(name == "o")
+        default: return false
+        }
+    }
+
+    private mutating func unary(after what: String? = nil) throws(Diagnostic) -> ExpressionSyntax {
+        try enter()
+        defer { nesting -= 1 }
+        if current.kind == .minus {
+            let l = location(current)
+            advance()
+            return .negate(try unary(after: "'-'"), l)
+        }
+        if accept(.plus) { return try unary(after: "'+'") }
+        let base = try primary(after: what)
+        if current.kind == .caret {
+            let l = location(current)
+            advance()
+            return .power(base, try unary(after: "'^'"), l)
+        }
+        return base
+    }
+
+    private mutating func primary(after what: String?) throws(Diagnostic) -> ExpressionSyntax {
+        let l = location(current)
+        switch current.kind {
+        case let .number(value):
+            advance()
+            return .number(value, l)
+        case let .identifier(name):
+            advance()
+            if current.kind == .leftParen && !current.spaceBefore {
+                advance()
+                var arguments: [ExpressionSyntax] = []
+                if current.kind != .rightParen {
+                    repeat { arguments.append(try expression()) } while accept(.comma)
+                }
+                try expect(.rightParen, "')' to close the arguments of \(name)")
+                return .call(name, arguments, l)
+            }
+            return .name(name, l)
+        case .leftParen, .leftBracket:
+            let closing: Token.Kind = current.kind == .leftParen ? .rightParen : .rightBracket
+            advance()
+            var items = [try expression()]
+            while accept(.comma) { items.append(try expression()) }
+            try expect(closing, closing == .rightParen ? "')'" : "']'")
+            return items.count == 1 ? items[0] : .tuple(items, l)
+        default:
+            let context = what.map { " after \($0)" } ?? ""
+            throw error("expected an expression\(context), found \(current.describe)")
+        }
+    }
+
+    // MARK: Helpers
+
+    private var current: Token { tokens[position] }
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    private func location(_ t: Token) -> SourceLocation { source.location(ofOffset: t.offset) }
+
+    private mutating func accept(_ kind: Token.Kind) -> Bool {
+        if current.kind == kind { advance(); return true }
+        return false
+    }
+
+    private mutating func expect(_ kind: Token.Kind, _ what: String) throws(Diagnostic) {
+        if !accept(kind) { throw error("expected \(what), found \(current.describe)") }
+    }
+
+    private mutating func enter() throws(Diagnostic) {
+        nesting += 1
+        if nesting > Parser.maximumNesting {
+            throw Diagnostic(.nestingTooDeep, "expression nested too deeply (more than \(Parser.maximumNesting) levels)",
+                             at: location(current))
+        }
+    }
+
+    private func error(_ message: String) -> Diagnostic { Diagnostic(.syntax, message, at: location(current)) }
+}

@@ -1,0 +1,63 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+
+/// The sentences of a worked solution, one table per language: adding a language is adding a
+/// table. Mathematics is passed in already written (LaTeX).
+struct Phrases {
+    let title: String
+    let functionsIntro: String
+    let valuesIntro: (String) -> String
+    let jacobianOf: (String) -> String
+    let hessianOf: (String) -> String
+    /// Before the gradient of a Hessian's target.
+    let gradientFirst: String
+    /// Before the Hessian, the Jacobian of that gradient.
+    let hessianIsJacobian: String
+    let factorJacobians: String
+    let chainRule: (String) -> String
+    let firstFactor: (_ outer: String, _ inner: String) -> String
+    let simplifies: String
+    let result: String
+    let columns: String
+    /// After "Hence": the result follows column by column.
+    let byColumns: String
+
+    static func table(_ language: Language) -> Phrases {
+        switch language {
+        case .en:
+            return Phrases(
+                title: "Worked solution",
+                functionsIntro: "The functions are",
+                valuesIntro: { "with the values \($0)." },
+                jacobianOf: { "Jacobian of \($0)" },
+                hessianOf: { "Hessian of \($0)" },
+                gradientFirst: "The Hessian is the Jacobian of the gradient. First the gradient:",
+                hessianIsJacobian: "Then the Jacobian of the gradient, the Hessian:",
+                factorJacobians: "First the Jacobian of each function of the composition:",
+                chainRule: { "By the chain rule, \($0):" },
+                firstFactor: { outer, inner in "where the first factor is \(outer) evaluated at \(inner)." },
+                simplifies: "After simplification:",
+                result: "Hence",
+                columns: "The matrix is too wide for the page: it is written column by column.",
+                byColumns: "column by column (the matrix is too wide for the page):")
+        case .fr:
+            return Phrases(
+                title: "Corrigé",
+                functionsIntro: "Les fonctions sont",
+                valuesIntro: { "avec les valeurs \($0)." },
+                jacobianOf: { "Jacobienne de \($0)" },
+                hessianOf: { "Hessienne de \($0)" },
+                gradientFirst: "La hessienne est la jacobienne du gradient. D'abord le gradient :",
+                hessianIsJacobian: "Puis la jacobienne du gradient, c'est-à-dire la hessienne :",
+                factorJacobians: "Commençons par la jacobienne de chaque fonction de la composée :",
+                chainRule: { "D'après la règle de dérivation en chaîne, \($0) :" },
+                firstFactor: { outer, inner in "où le premier facteur est \(outer) évalué en \(inner)." },
+                simplifies: "Après simplification :",
+                result: "D'où",
+                columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
+                byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :")
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+
+/// Writes a ``WorkedSolution`` as a LaTeX document (amsmath, compiles with pdflatex), as
+/// Markdown with `$$` blocks, or as one self-contained HTML page whose mathematics is MathML;
+/// in English or French.
+///
+/// What it writes in LaTeX and Markdown is what `nabla check` reads: every matrix is a claim the
+/// checker verifies.
+///
+/// ```swift
+/// let writer = WorkedSolutionWriter(store: doc.store, language: .fr, format: .latex)
+/// let tex = writer.document(WorkedSolution(results: doc.results, values: doc.values), title: "chain-rule.nabla")
+/// ```
+public struct WorkedSolutionWriter {
+    public enum Format: Sendable { case latex, markdown, html, text }
+
+    let store: ExpressionStore
+    let language: Language
+    let format: Format
+    /// The page width, in characters of the plain text form: a wider matrix is written column by column.
+    let width: Int
+    private let math: any MathWriting
+    private let plain: ExpressionPrinter
+    private let phrases: Phrases
+
+    public init(store: ExpressionStore, language: Language, format: Format, width: Int = 90) {
+        self.store = store; self.language = language; self.format = format; self.width = width
+        switch format {
+        case .latex: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: false)
+        case .markdown: math = LaTeXMath(printer: ExpressionPrinter(store: store, notation: .latex), markdown: true)
+        case .html: math = MathMLMath(printer: ExpressionPrinter(store: store, notation: .mathml))
+        case .text: math = TextMath(printer: ExpressionPrinter(store: store, notation: .text))
+        }
+        plain = ExpressionPrinter(store: store, notation: .text)
+        phrases = Phrases.table(language)
+    }
+
+    public func document(_ solution: WorkedSolution, title: String) -> String {
+        var body = ""
+        for step in solution.steps { body += write(step) }
+        switch format {
+        case .latex:
+            return """
+            \\documentclass{article}
+            \\usepackage[utf8]{inputenc}
+            \\usepackage[T1]{fontenc}
+            \\usepackage{amsmath}
+            \\usepackage[margin=2cm]{geometry}
+            \\setcounter{MaxMatrixCols}{20}
+            \\begin{document}
+            \\section*{\(phrases.title): \(title.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$", "{": "\\{", "}": "\\}",
+                                                   "\\": "\\textbackslash{}", "^": "\\^{}", "~": "\\~{}"]))}
+
+            \(body)\\end{document}
+
+            """
+        case .markdown:
+            return "# \(phrases.title): \(title)\n\n" + body
+        case .text:
+            let heading = "\(phrases.title): \(title)"
+            return heading + "\n" + String(repeating: "═", count: heading.count) + "\n\n" + body
+        case .html:
+            return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8"/>
+            <title>\(escapedXML(phrases.title)): \(escapedXML(title))</title>
+            <style>
+            body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
+            math[display="block"] { margin: 0.8em 0; overflow-x: auto; }
+            h2, h3 { font-weight: normal; }
+            </style>
+            </head>
+            <body>
+            <h1>\(escapedXML(phrases.title)): \(escapedXML(title))</h1>
+            \(body)</body>
+            </html>
+
+            """
+        }
+    }
+
+    // MARK: Steps
+
+    private func write(_ step: WorkedSolution.Step) -> String {
+        switch step {
+        case let .exercise(n):
+            return heading("\(language == .fr ? "Exercice" : "Exercise") \(n)", level: 1)
+        case let .definitions(links):
+            return paragraph(phrases.functionsIntro) + links.map { math.display(definition($0)) }.joined()
+        case let .values(values):
+            let written = values.map { math.inline(math.joined([math.identifier($0.0), math.expression($0.1)], [.equals])) }
+            return paragraph(phrases.valuesIntro(written.joined(separator: ", ")))
+        case let .target(r):
+            let named = r.links.count > 1 && !r.target.contains("∘")
+            let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
+                : math.composition(r.links.map(\.name))
+            let title = r.command == .hessian ? phrases.hessianOf : phrases.jacobianOf
+            let working = r.links.count > 1 && r.derivation?.steps.isEmpty == false
+            return heading(title(math.inline(target)), level: 2) + (working ? paragraph(phrases.factorJacobians) : "")
+        case let .factorJacobian(link, m, variables):
+            let chosen = variables != link.parameters
+            return math.display(claim(math.gradient([link.name], wrt: chosen ? stem(variables) : nil, order: 1), variables, math.matrix(m)))
+        case let .chainRule(outer, inner, step, isLast, variables):
+            let chosen = variables != inner.parameters ? stem(variables) : nil
+            let target = math.gradient(outer.map(\.name) + [inner.name], wrt: chosen, order: 1)
+            let outerName = math.gradient(outer.map(\.name), wrt: nil, order: 1)
+            let x = point(inner.parameters)
+            let composed = math.function(outer.map(\.name) + [inner.name])
+            let innerAtX = math.applied(math.identifier(inner.name), x)
+            let rule = math.joined([math.applied(target, x),
+                                    math.applied(outerName, innerAtX),
+                                    math.applied(math.gradient([inner.name], wrt: chosen, order: 1), x)], [.equals, .dot])
+            var out = paragraph(phrases.chainRule(math.inline(rule)))
+            out += math.display(claim(target, variables, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
+            out += paragraph(phrases.firstFactor(math.inline(outerName), math.inline(innerAtX)))
+            if step.product != step.simplified {
+                out += claimOrColumns(target, composed, variables, step.product)
+                if !isLast { out += claimOrColumns(target, composed, variables, step.simplified, lead: phrases.simplifies) }
+            } else if !isLast {
+                out += claimOrColumns(target, composed, variables, step.simplified)
+            }
+            return out
+        case let .result(r):
+            let chosen = r.variablesAreChosen ? stem(r.variableSymbols) : nil
+            let function = r.links.count > 1 && !r.target.contains("∘") ? r.target : nil
+            let names = r.links.count > 1 ? r.links.map(\.name) : [r.target]
+            let head = math.gradient(names, wrt: chosen, order: 1)
+            let operand = function.map(math.identifier) ?? math.function(names)
+            let simplified = r.derivation?.steps.last.map { $0.product != $0.simplified } == true
+            if r.command == .hessian {
+                let name = math.gradient(function.map { [$0] } ?? names, wrt: chosen, order: 2)
+                let gradient = r.derivation.map { $0.jacobian } ?? r.matrix
+                return claimOrColumns(head, operand, r.variableSymbols, gradient, lead: phrases.gradientFirst)
+                    + paragraph(phrases.hessianIsJacobian)
+                    + math.display(claim(name, r.variableSymbols, math.matrix(r.matrix)))
+            }
+            return claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
+        }
+    }
+
+    /// How the working names a point of these variables: `x` for x1, x2 (their common letter),
+    /// `t` for t alone, `w_1, w_2, b` when they share none.
+    private func point(_ variables: [ExprID]) -> String {
+        if let common = stem(variables) { return math.identifier(common) }
+        return variables.map(math.expression).joined(separator: ", ")
+    }
+
+    /// The letter the variables share before their index (`w` for w11, w12 or w_1, w_2; the
+    /// variable itself when there is one); nil when they share none.
+    private func stem(_ variables: [ExprID]) -> String? {
+        let names = variables.compactMap(store.symbolName)
+        guard names.count == variables.count, let first = names.first else { return nil }
+        if names.count == 1 { return first }
+        let stems = Set(names.map { n in String((n.split(separator: "_").first.map(String.init) ?? n).prefix { !$0.isNumber }) })
+        guard stems.count == 1, let stem = stems.first, !stem.isEmpty, !names.contains(stem) else { return nil }
+        return stem
+    }
+
+    /// The claim `head : variables → m`, or the same column by column (or one partial derivative
+    /// a line for a named gradient) when it is wider than the page. `lead` is the sentence before it.
+    /// `function` is what the gradient is of, written as an operand (for `∂F/∂x₁`).
+    private func claimOrColumns(_ head: String, _ function: String, _ variables: [ExprID], _ m: ExpressionMatrix, lead: String? = nil) -> String {
+        let line = variables.map { plain.string($0).count }.reduce(6, +) + textWidth(m)
+        guard line > width, m.columns > 1 else {
+            return (lead.map(paragraph) ?? "") + math.display(claim(head, variables, math.matrix(m)))
+        }
+        if m.rows == 1 {
+            return (lead.map(paragraph) ?? "") + zip(variables, m.entries).map { v, e in
+                math.display(math.joined([math.partial(function, v), math.expression(e)], [.equals]))
+            }.joined()
+        }
+        var out = paragraph(lead.map { "\($0.hasSuffix(":") ? String($0.dropLast()).trimmed : $0), \(phrases.byColumns)" } ?? phrases.columns)
+        let word = language == .fr ? "colonne" : "column"
+        for j in 0..<m.columns {
+            let column = ExpressionMatrix(rows: m.rows, columns: 1, entries: m.column(j))
+            out += math.display(claim(math.columnHead(word, j + 1, head), variables, math.matrix(column)))
+        }
+        return out
+    }
+
+    /// The width of a matrix in the plain text form: its widest row, entries three apart.
+    private func textWidth(_ m: ExpressionMatrix) -> Int {
+        (0..<m.rows).map { i in m.row(i).map { plain.string($0).count }.reduce(0, +) + 3 * (m.columns - 1) }.max() ?? 0
+    }
+
+    // MARK: Pieces
+
+    private func definition(_ link: FunctionLink) -> String {
+        let values = link.components.count == 1 ? math.expression(link.components[0]) : math.column(link.components)
+        return math.joined([math.identifier(link.name), math.column(link.parameters), values], [.colon, .arrow])
+    }
+
+    private func claim(_ head: String, _ variables: [ExprID], _ value: String) -> String {
+        math.joined([head, math.column(variables), value], [.colon, .arrow])
+    }
+
+    private func paragraph(_ text: String) -> String {
+        switch format {
+        case .latex, .markdown, .text: return text + "\n\n"
+        case .html: return "<p>\(text)</p>\n"
+        }
+    }
+
+    private func heading(_ text: String, level: Int) -> String {
+        switch format {
+        case .latex: return level == 1 ? "\n\\section*{\(text)}\n" : "\n\\paragraph{\(text).}\n"
+        case .markdown: return "\n\(String(repeating: "#", count: level + 1)) \(text)\n\n"
+        case .html: return "<h\(level + 1)>\(text)</h\(level + 1)>\n"
+        case .text: return "\n\(text)\n" + String(repeating: level == 1 ? "═" : "─", count: text.count) + "\n\n"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+
+/// Refuses to print results whose written form would be unreasonably long.
+///
+/// A 40-fold composition shares its sub-expressions in the graph, but written out as a tree
+/// it can be astronomically long; printing it would never end.
+public enum Guard {
+    /// The most tree nodes one printed result may have (text names shared parts instead).
+    public static let maximumPrintedNodes = 400_000_000
+    /// The most distinct nodes a result printed with named shared parts may have.
+    public static let maximumGraphNodes = 5_000_000
+
+    public static func tooLargeToPrint(_ results: [TargetResult], _ store: ExpressionStore, namesSharedParts: Bool = false) -> Diagnostic? {
+        for r in results {
+            if namesSharedParts {
+                let nodes = store.reachable(from: r.matrix.entries).count
+                if nodes > maximumGraphNodes {
+                    return Diagnostic(.resultTooLarge, "the result of \(r.command.rawValue) \(r.target) has \(nodes) distinct sub-expressions "
+                                      + "(the limit is \(maximumGraphNodes)): use --format stats", at: r.location)
+                }
+                continue
+            }
+            var total = 0
+            for e in r.matrix.entries { total = min(Int.max / 4, total + store.treeSize(e)) }
+            if total > maximumPrintedNodes {
+                return Diagnostic(.resultTooLarge,
+                                  "the result of \(r.command.rawValue) \(r.target) would print as \(total.formatted) terms "
+                                  + "(the limit is \(maximumPrintedNodes.formatted)); it has \(store.reachable(from: r.matrix.entries).count) "
+                                  + "distinct sub-expressions: use --format stats, or split the composition",
+                                  at: r.location)
+            }
+        }
+        return nil
+    }
+}
+
+extension TargetResult {
+    /// The result in denominator layout: the transposed matrix.
+    public var transposed: TargetResult {
+        var t = self
+        t.matrix = matrix.transposed
+        return t
+    }
+}
+
+private extension Int {
+    var formatted: String {
+        if self >= Int.max / 4 { return "more than 10^18" }
+        return String(self)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// Decides whether two expressions are equal, as DESIGN.md says: first symbolically (the
+/// difference simplifies to zero), then at random points inside the domain. A verdict of
+/// "different" always comes with a point where the two differ.
+struct Equivalence {
+    enum Outcome {
+        case equal
+        case different(point: [String: Double], claimed: Double, expected: Double)
+        /// Too few points where both are defined.
+        case undecided
+    }
+
+    let store: ExpressionStore
+    let simplifier: Simplifier
+    /// Values of the free symbols at the test points, shared by every comparison of a check so
+    /// that a counterexample is reproducible.
+    private var points: [[String: Double]] = []
+
+    init(store: ExpressionStore, simplifier: Simplifier, seed: UInt64 = 20261129) {
+        self.store = store
+        self.simplifier = simplifier
+        generator = SplitMix(seed: seed)
+        points = Array(repeating: [:], count: 24)
+    }
+
+    private var generator: SplitMix
+
+    mutating func compare(_ claimed: ExprID, _ expected: ExprID) -> Outcome {
+        if claimed == expected { return .equal }
+        if simplifier.simplify(store.subtract(claimed, expected)) == store.zero { return .equal }
+        // In a fixed order, so that the same sheet draws the same points in every run.
+        let names = Set(store.freeSymbolNames(claimed) + store.freeSymbolNames(expected)).sorted(by: naturalLess)
+        var valid = 0
+        for k in 0..<points.count {
+            for n in names where points[k][n] == nil {
+                // Small values keep exponentials comparable; a few points are wider.
+                let width = k < 16 ? 1.0 : 2.5
+                points[k][n] = (Double(generator.next() % 1_000_000) / 1_000_000 * 2 - 1) * width
+            }
+            let values = store.evaluate([claimed, expected], at: points[k])
+            let (a, b) = (values[0], values[1])
+            guard a.isFinite, b.isFinite else { continue }
+            valid += 1
+            let scale = max(1, abs(a), abs(b))
+            if abs(a - b) > 1e-9 * scale {
+                let shown = points[k].filter { names.contains($0.key) }
+                return .different(point: shown, claimed: a, expected: b)
+            }
+        }
+        return valid >= 5 ? .equal : .undecided
+    }
+}

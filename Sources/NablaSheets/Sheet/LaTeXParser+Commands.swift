@@ -1,0 +1,153 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// Commands (`\frac`, `\sqrt`, `\sin`, `\text{…}`, `\nabla`, Greek letters) and environments
+/// (pmatrix, bmatrix, matrix, array).
+extension LaTeXParser {
+    mutating func command(_ c: String, _ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        advance()
+        switch c {
+        case "frac", "dfrac", "tfrac":
+            if peek(0) == .leftBrace, peek(1) == .command("partial"), let head = try partialDerivative(l) { return .gradient(head) }
+            let n = try group(), d = try group()
+            guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, "a fraction of matrices is not supported", at: l) }
+            return .expression(.divide(ns, ds, l))
+        case "sqrt":
+            let a = try group()
+            guard let s = a.scalar else { throw Diagnostic(.syntax, "the square root of a matrix is not supported", at: l) }
+            return .expression(.call("sqrt", [s], l))
+        case "log" where current.kind == .underscore:
+            // \log_2 x, \log_{10}(x): the logarithm in a base.
+            advance()
+            let base = try group()
+            guard let b = base.scalar else { throw Diagnostic(.syntax, "the base of a logarithm must be a number or a symbol", at: l) }
+            return .expression(.call("log", [try functionArgument(c, l), b], l))
+        case "exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "sgn":
+            let argument = try functionArgument(c, l)
+            let name = ["ln": "log", "arcsin": "asin", "arccos": "acos", "arctan": "atan", "sgn": "sign"][c] ?? c
+            return .expression(.call(name, [argument], l))
+        case "max", "min":
+            guard current.kind == .leftParen else { throw Diagnostic(.syntax, "expected (a, b) after \\\(c)", at: l) }
+            return try named(c, l)
+        case "text", "mathrm", "operatorname", "mathit", "textrm", "mathbf":
+            let name = try textGroup().trimmed.replacingSpaces
+            if name.isEmpty { return .expression(.number(.one, l)) }
+            if name == "e" && c != "text" { return .expression(.name("e", l)) }
+            if name == "Jac" || name == "J", current.kind == .underscore {
+                // `\mathrm{Jac}_x f`, `\mathrm{Jac}_{x} (g \circ f)`: the Jacobian of what follows.
+                _ = try subscriptSuffix()
+                return .gradient(try gradientHead(l))
+            }
+            let full = name + (try subscriptSuffix())
+            if let column = LaTeXParser.columnNumber(full), case .command("nabla") = current.kind {
+                let nablaLocation = location(current)
+                advance()
+                var head = try gradientHead(nablaLocation)
+                head.column = column
+                return .gradient(head)
+            }
+            return try named(full, l)
+        case "nabla":
+            return .gradient(try gradientHead(l))
+        case "mathbb":
+            // A set such as ℝ³: only ever part of a signature `f : \mathbb{R}^3 \rightarrow \mathbb{R}`.
+            let name = try textGroup()
+            return .expression(.name(LaTeXParser.setPrefix + name, l))
+        case "pi": return .expression(.name("pi", l))
+        case "begin": return try environment(l)
+        case "cdot", "times": throw Diagnostic(.syntax, "expected an expression before \\\(c)", at: l)
+        default:
+            if GreekLetters.names.contains(c) {
+                return try named(c + (try subscriptSuffix()), l)
+            }
+            throw Diagnostic(.syntax, "unknown command \\\(c)", at: l)
+        }
+    }
+
+    /// The argument of `\exp`, `\sin`…: in parentheses or braces, or the next factor.
+    mutating func functionArgument(_ name: String, _ l: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+        if current.kind == .caret {
+            throw Diagnostic(.syntax, "powers of \\\(name) written before the argument are not supported; write (\\\(name) x)^2", at: l)
+        }
+        // `\cos(\theta)^2` is (cos θ)²: a parenthesized argument ends before the power, which
+        // then applies to the function. Without parentheses, `\sin x^2` is sin(x²).
+        let a = current.kind == .leftParen ? try primary() : try factor()
+        guard let s = a.scalar else { throw Diagnostic(.syntax, "\\\(name) of a matrix is not supported", at: l) }
+        return s
+    }
+
+    /// `J_{g \circ f}(x)`, `J_f`, `D(F \circ G)(x)`: another way to write a Jacobian. Nil (and
+    /// nothing read) when the letter is just a letter.
+
+    mutating func textGroup() throws(Diagnostic) -> String {
+        try expect(.leftBrace, "'{'")
+        var text = ""
+        var depth = 1
+        while true {
+            switch current.kind {
+            case .leftBrace: depth += 1
+            case .rightBrace:
+                depth -= 1
+                if depth == 0 { advance(); return text }
+            case let .letter(c): text.append(c)
+            case let .number(n): text += n.description
+            case .end: throw error("expected '}'")
+            case .minus: text += "-"
+            case .period: text += "."
+            case .prime: text += "'"
+            case let .command(c) where c == "'" || c == "`": break
+            default: text += " "
+            }
+            advance()
+        }
+    }
+
+    /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` (also bmatrix, matrix, array with a column spec).
+    mutating func environment(_ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        let name = try textGroup()
+        guard ["pmatrix", "bmatrix", "matrix", "array", "vmatrix", "Bmatrix", "smallmatrix"].contains(name) else {
+            throw Diagnostic(.syntax, "unsupported environment \(name) inside a formula", at: l)
+        }
+        if name == "array", current.kind == .leftBrace { _ = try textGroup() }
+        var rows: [[MathSyntax]] = [[]]
+        while true {
+            if case .command("end") = current.kind {
+                advance()
+                let closing = try textGroup()
+                if closing != name { throw Diagnostic(.syntax, "\\begin{\(name)} is closed by \\end{\(closing)}", at: l) }
+                break
+            }
+            if current.kind == .end { throw Diagnostic(.syntax, "\\begin{\(name)} is never closed", at: l) }
+            rows[rows.count - 1].append(try sum())
+            if accept(.ampersand) { continue }
+            if accept(.rowBreak) {
+                if case .command("end") = current.kind { continue }
+                rows.append([])
+                continue
+            }
+            if case .command("end") = current.kind { continue }
+            throw error("expected '&', '\\\\' or \\end{\(name)}, found \(current.describe)")
+        }
+        let width = rows.map(\.count).max() ?? 0
+        if width == 0 { throw Diagnostic(.syntax, "this matrix is empty", at: l) }
+        if rows.contains(where: { $0.count != width }) {
+            throw Diagnostic(.syntax, "the rows of this matrix have different lengths", at: l)
+        }
+        return .matrix(rows, l)
+    }
+
+    /// Names of sets (`\mathbb{R}`) start with this, which no input can spell.
+    static let setPrefix = "mathbb·"
+
+    /// `colonne_2`, `column_2`, `col_2` → 2.
+    static func columnNumber(_ name: String) -> Int? {
+        for prefix in ["colonne_", "column_", "col_", "colonne", "column"] where name.hasPrefix(prefix) {
+            return Int(name.dropFirst(prefix.count))
+        }
+        return nil
+    }
+
+}

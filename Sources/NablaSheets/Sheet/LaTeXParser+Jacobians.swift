@@ -1,0 +1,141 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// The ways a sheet writes a Jacobian: `J_{g \circ f}(x)`, `D(F \circ G)(x)`, `\frac{\partial F}{\partial x_1}`,
+/// `d_x f`, `\nabla_w (g \circ f)(x)`, and the function names inside them.
+extension LaTeXParser {
+    mutating func jacobianNotation(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance()
+        var target: [LocatedName] = []
+        if peek(0) == .underscore && peek(1) == .leftBrace, case .letter("J") = tokens[saved].kind {
+            advance(); advance()
+            guard let first = try? functionName() else { position = saved; return nil }
+            target = [first]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            guard accept(.rightBrace) else { position = saved; return nil }
+        } else if peek(0) == .underscore, case .letter("J") = tokens[saved].kind {
+            advance()
+            guard let only = try? functionName() else { position = saved; return nil }
+            target = [only]
+        } else if case .letter("D") = tokens[saved].kind, case let .letter(f) = current.kind, isFunction(String(f)), peek(1) == .leftParen {
+            // `DF(y)`: the Jacobian of a function the sheet defines, at a point.
+            advance()
+            target = [LocatedName(name: String(f), location: location(tokens[position - 1]))]
+        } else if peek(0) == .leftParen, case .letter("D") = tokens[saved].kind {
+            advance()
+            guard let first = try? functionName(), current.kind == .command("circ") else { position = saved; return nil }
+            target = [first]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            guard accept(.rightParen) else { position = saved; return nil }
+        } else {
+            position = saved
+            return nil
+        }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `\frac{\partial L}{\partial w_1}`: one column of a Jacobian, by the variable's name.
+    mutating func partialDerivative(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance(); advance()   // `{` `\partial`
+        // `\partial F` or `\partial (L \circ p)`
+        var target: [LocatedName] = []
+        let parenthesized = accept(.leftParen)
+        repeat {
+            guard let name = try? functionName() else { position = saved; return nil }
+            target.append(name)
+        } while parenthesized && accept(.command("circ"))
+        guard !parenthesized || accept(.rightParen), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
+              let variable = try? functionName().name, accept(.rightBrace) else { position = saved; return nil }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        head.variable = variable
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `d_x f`, `d_x(g \circ f)`: the differential, written as a Jacobian. Nil (and nothing read)
+    /// when `d_x` is followed by something that is not a function.
+    mutating func differentialNotation(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        advance()
+        guard (try? subscriptSuffix()) != nil, let head = try? gradientHead(l),
+              head.target.allSatisfy({ isFunction($0.name) }) else { position = saved; return nil }
+        return head
+    }
+
+    /// `(f(x))`, `(x)`, `(x_1, x_2)` after a Jacobian.
+    mutating func evaluationPoint() throws(Diagnostic) -> [ExpressionSyntax] {
+        try expect(.leftParen, "'('")
+        var arguments: [ExpressionSyntax] = []
+        repeat {
+            let a = try sum()
+            if let s = a.scalar { arguments.append(s) }
+            else if case let .matrix(rows, _) = a, rows.count == 1 { arguments += rows[0].compactMap(\.scalar) }
+        } while accept(.comma)
+        try expect(.rightParen, "')'")
+        return arguments
+    }
+
+    /// After `\nabla`: a name, `(g \circ f)`, maybe an evaluation point `(f(x))`.
+    mutating func gradientHead(_ l: SourceLocation) throws(Diagnostic) -> GradientHead {
+        var order = 1
+        var withRespectTo: [String]?
+        for _ in 0..<2 {
+            if accept(.caret) {   // `\nabla^{2} F`: a Hessian
+                if case let .expression(.number(n, _)) = try group(), let k = n.intValue { order = k } else { order = 0 }
+            } else if accept(.underscore) {   // `\nabla_{w} F`: with respect to w
+                let lower = try group()
+                let items: [MathSyntax]
+                if case let .matrix(rows, _) = lower { items = rows.flatMap { $0 } } else { items = [lower] }
+                withRespectTo = items.compactMap { if case let .name(n, _)? = $0.scalar { return n }; return nil }
+                if withRespectTo?.count != items.count { withRespectTo = [] }
+            }
+        }
+        var target: [LocatedName]
+        if accept(.leftParen) {
+            target = [try functionName()]
+            while accept(.command("circ")) { target.append(try functionName()) }
+            try expect(.rightParen, "')' after the composition")
+        } else {
+            target = [try functionName()]
+            while accept(.command("circ")) { target.append(try functionName()) }
+        }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        head.order = order
+        head.withRespectTo = withRespectTo
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// A function's name: a letter with its subscript, `\text{…}`, `\sigma`.
+    mutating func functionName() throws(Diagnostic) -> LocatedName {
+        try enter(); defer { nesting -= 1 }
+        let l = location(current)
+        switch current.kind {
+        case let .letter(c):
+            advance()
+            return LocatedName(name: String(c) + (try subscriptSuffix()), location: l)
+        case let .command(c) where ["text", "mathrm", "operatorname", "mathit"].contains(c):
+            advance()
+            return LocatedName(name: try textGroup().trimmed.replacingSpaces + (try subscriptSuffix()), location: l)
+        case let .command(c) where GreekLetters.names.contains(c):
+            advance()
+            return LocatedName(name: c, location: l)
+        case .leftParen:
+            advance()
+            let inner = try functionName()
+            try expect(.rightParen, "')'")
+            return inner
+        default:
+            throw error("expected the name of a function, found \(current.describe)")
+        }
+    }
+
+    /// `{…}` read as plain text (for `\text`, `\mathrm`, environment names).
+}

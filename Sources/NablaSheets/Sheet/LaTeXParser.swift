@@ -1,0 +1,142 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// How two parts of a formula are related: `a = b`, `x \rightarrow y`, `g : x`.
+enum FormulaRelation: Equatable {
+    case equals, arrow, colon
+    /// `<`, `\leq`, `\in`, `\neq`…: a condition, never a definition or a claim.
+    case other
+}
+
+/// One formula of a display, split at its top-level relations: `g : x \rightarrow M` is
+/// parts [g, x, M] with relations [colon, arrow].
+struct RelationChain {
+    var parts: [MathSyntax]
+    var relations: [FormulaRelation]
+    let location: SourceLocation
+}
+
+/// Parses LaTeX mathematics into ``MathSyntax``: the notation of DESIGN.md ("LaTeX and
+/// Markdown sheets"): `\frac`, `e^{…}`, `\exp`, `\sqrt`, implicit products, subscripts
+/// (`x_1` is the name `x_1`, `w_{1,2}` is `w_1_2`), matrices (pmatrix, bmatrix, matrix, array),
+/// `\nabla`, `\circ`, `\text{…}` names.
+struct LaTeXParser {
+    static let maximumNesting = 200
+
+    let source: SourceText
+    var tokens: [LaTeXToken]
+    var position = 0
+    var nesting = 0
+    /// How many `|…|` are open: inside one, a `|` closes it rather than starting a factor.
+    var openBars = 0
+    /// Whether a name followed by `(` is a function call rather than a product.
+    let isFunction: (String) -> Bool
+
+    init(source: SourceText, from start: Int, to end: Int, isFunction: @escaping (String) -> Bool) throws(Diagnostic) {
+        self.source = source
+        self.isFunction = isFunction
+        tokens = try LaTeXLexer(source: source).tokens(from: start, to: end)
+    }
+
+    /// The formulas of the display: separated by `\quad`, `\text{et}`, `\text{and}` or a top-level comma.
+    mutating func formulas() throws(Diagnostic) -> [RelationChain] {
+        var result: [RelationChain] = []
+        while current.kind != .end {
+            if skipSeparator() { continue }
+            let start = location(current)
+            var parts = [try sum()]
+            var relations: [FormulaRelation] = []
+            while let r = relation() {
+                relations.append(r)
+                parts.append(try sum())
+            }
+            result.append(RelationChain(parts: parts, relations: relations, location: start))
+            if current.kind != .end && !isSeparator() {
+                throw error("expected a relation (=, \\rightarrow, :) or the end of the formula, found \(current.describe)")
+            }
+        }
+        return result
+    }
+
+    // MARK: Relations and separators
+
+    mutating func relation() -> FormulaRelation? {
+        // In align and eqnarray, `&` only aligns, and a row that starts with a relation goes on
+        // with the chain of the row before: `A &= B \\ &= C`.
+        let saved = position
+        while current.kind == .ampersand || current.kind == .rowBreak { advance() }
+        let found: FormulaRelation
+        switch current.kind {
+        case .equals: found = .equals
+        case .colon: found = .colon
+        case let .command(c) where LaTeXVocabulary.arrows.contains(c): found = .arrow
+        case let .command(c) where LaTeXVocabulary.conditions.contains(c): found = .other
+        default:
+            position = saved
+            return nil
+        }
+        advance()
+        while current.kind == .ampersand { advance() }   // `& = &` in eqnarray
+        return found
+    }
+
+    func isSeparator() -> Bool {
+        switch current.kind {
+        case .comma, .period, .semicolon, .rowBreak, .ampersand: return true
+        case let .command(c) where LaTeXVocabulary.separatorCommands.contains(c): return true
+        case .command("text"): return LaTeXVocabulary.separatorWords.contains(peekText().trimmed)
+        default: return false
+        }
+    }
+
+    mutating func skipSeparator() -> Bool {
+        guard isSeparator() else { return false }
+        if case .command("text") = current.kind { advance(); _ = try? textGroup() }
+        else if case .command("label") = current.kind { advance(); _ = try? textGroup() }
+        else { advance() }
+        return true
+    }
+
+    /// The raw content of the `\text{…}` at the current position, without consuming it.
+    func peekText() -> String {
+        guard position + 1 < tokens.count, tokens[position + 1].kind == .leftBrace else { return "" }
+        var depth = 0, i = position + 1
+        var text = ""
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .leftBrace: depth += 1
+            case .rightBrace: depth -= 1; if depth == 0 { return text }
+            case let .letter(l): text.append(l)
+            case let .number(n): text += n.description
+            default: text += " "
+            }
+            i += 1
+        }
+        return text
+    }
+
+    // MARK: Helpers
+
+    var current: LaTeXToken { tokens[position] }
+    /// The kind of the token `k` places ahead (the end when there is none).
+    func peek(_ k: Int) -> LaTeXToken.Kind { position + k < tokens.count ? tokens[position + k].kind : .end }
+    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    func location(_ t: LaTeXToken) -> SourceLocation { source.location(ofOffset: t.offset) }
+    mutating func accept(_ kind: LaTeXToken.Kind) -> Bool {
+        if current.kind == kind { advance(); return true }
+        return false
+    }
+    mutating func expect(_ kind: LaTeXToken.Kind, _ what: String) throws(Diagnostic) {
+        if !accept(kind) { throw error("expected \(what), found \(current.describe)") }
+    }
+    mutating func enter() throws(Diagnostic) {
+        nesting += 1
+        if nesting > LaTeXParser.maximumNesting {
+            throw Diagnostic(.nestingTooDeep, "formula nested too deeply (more than \(LaTeXParser.maximumNesting) levels)", at: location(current))
+        }
+    }
+    func error(_ message: String) -> Diagnostic { Diagnostic(.syntax, message, at: location(current)) }
+}

@@ -1,0 +1,23 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// The words of LaTeX mathematics the sheet reader gives a meaning to, listed once: the parser
+/// looks them up here.
+enum LaTeXVocabulary {
+    /// Commands written between a function and what it maps to: `g : x \rightarrow …`.
+    static let arrows: Set<String> = ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"]
+    /// Relations that state a condition, never a definition or a claim.
+    static let conditions: Set<String> = ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv"]
+    /// Commands that separate two formulas of one display.
+    static let separatorCommands: Set<String> = ["quad", "qquad", "label", "nonumber", "notag"]
+    /// Words in `\text{…}` that separate two formulas: `f = … \text{ et } g = …`.
+    static let separatorWords: Set<String> = ["et", "and", "où", "where", "with", "avec"]
+    /// Commands that are products between factors, not factors.
+    static let products: Set<String> = ["cdot", "times"]
+
+    /// Commands that cannot start a factor of an implicit product.
+    static let notFactors: Set<String> = products.union(arrows).union(conditions).union(["quad", "qquad", "end", "label"])
+}

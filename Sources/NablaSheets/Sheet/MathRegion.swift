@@ -1,0 +1,114 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// A piece of mathematics in a sheet: the bytes between `$…$`, `$$…$$`, `\[…\]`, `\(…\)` or
+/// inside an `equation`, `align`, `gather` or `eqnarray` environment (starred or not).
+struct MathRegion {
+    /// Byte range of the mathematics, delimiters excluded.
+    let start: Int
+    let end: Int
+    /// A display (`$$`, `\[`, environments) rather than inline mathematics.
+    let isDisplay: Bool
+}
+
+/// A heading that starts a new exercise: "exercice 2", "Exercise 3", "Problem 1", `\section`.
+struct ExerciseStart {
+    let offset: Int
+    let title: String
+}
+
+/// Finds the mathematics and the exercise headings of a LaTeX or Markdown sheet.
+struct SheetScanner {
+    let source: SourceText
+
+    /// The regions in order; an unclosed one is reported and the scan goes on after it.
+    func regions(_ problems: inout [Diagnostic]) -> [MathRegion] {
+        let b = source.bytes
+        var out: [MathRegion] = []
+        var i = 0
+        func starts(_ s: String, at k: Int) -> Bool {
+            let u = Array(s.utf8)
+            return k + u.count <= b.count && Array(b[k..<(k + u.count)]) == u
+        }
+        var absent = Set<String>()   // closers already known not to occur again: no rescans
+        func find(_ s: String, from k: Int) -> Int? {
+            if absent.contains(s) { return nil }
+            var j = k
+            while j < b.count {
+                if b[j] == UInt8(ascii: "\\") && !s.hasPrefix("\\") { j += 2; continue }
+                if starts(s, at: j) { return j }
+                j += 1
+            }
+            absent.insert(s)
+            return nil
+        }
+        let environments = ["equation", "align", "gather", "eqnarray", "multline"]
+        while i < b.count {
+            if b[i] == UInt8(ascii: "\\") {
+                if starts("\\[", at: i) || starts("\\(", at: i) {
+                    let close = starts("\\[", at: i) ? "\\]" : "\\)"
+                    if let e = find(close, from: i + 2) {
+                        out.append(MathRegion(start: i + 2, end: e, isDisplay: close == "\\]")); i = e + 2; continue
+                    }
+                    problems.append(Diagnostic(.syntax, "\(close == "\\]" ? "\\[" : "\\(") is never closed", at: source.location(ofOffset: i)))
+                    i += 2; continue
+                }
+                if starts("\\begin{", at: i), let name = environments.first(where: { starts("\\begin{\($0)", at: i) }) {
+                    var open = "\\begin{\(name)}"
+                    if starts("\\begin{\(name)*}", at: i) { open = "\\begin{\(name)*}" }
+                    let close = open.replacingBegin
+                    if let e = find(close, from: i + open.utf8.count) {
+                        out.append(MathRegion(start: i + open.utf8.count, end: e, isDisplay: true))
+                        i = e + close.utf8.count; continue
+                    }
+                    problems.append(Diagnostic(.syntax, "\(open) is never closed", at: source.location(ofOffset: i)))
+                    i += open.utf8.count; continue
+                }
+                i += 2; continue
+            }
+            if b[i] == UInt8(ascii: "$") {
+                let display = starts("$$", at: i)
+                let delimiter = display ? "$$" : "$"
+                let from = i + delimiter.utf8.count
+                if let e = find(delimiter, from: from) {
+                    out.append(MathRegion(start: from, end: e, isDisplay: display)); i = e + delimiter.utf8.count; continue
+                }
+                problems.append(Diagnostic(.syntax, "\(delimiter) is never closed", at: source.location(ofOffset: i)))
+                i = from; continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The headings that start exercises, outside mathematics.
+    func exercises(outside regions: [MathRegion]) -> [ExerciseStart] {
+        var out: [ExerciseStart] = []
+        var lineStart = 0
+        let b = source.bytes
+        var regionIndex = 0
+        for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "\n") {
+            while regionIndex < regions.count && regions[regionIndex].end < lineStart { regionIndex += 1 }
+            let insideMath = regionIndex < regions.count && regions[regionIndex].start <= lineStart && lineStart < regions[regionIndex].end
+            if !insideMath {
+                let line = String(decoding: b[lineStart..<i], as: UTF8.self)
+                var text = Substring(line)
+                while let f = text.first, f == " " || f == "#" || f == "*" || f == "\t" { text.removeFirst() }
+                let lower = text.lowercased()
+                for word in ["exercice", "exercise", "problem", "problème", "\\section", "\\subsection"] where lower.hasPrefix(word) {
+                    out.append(ExerciseStart(offset: lineStart, title: String(text.prefix(60))))
+                    break
+                }
+            }
+            lineStart = i + 1
+        }
+        return out
+    }
+}
+
+private extension String {
+    var replacingBegin: String { "\\end" + dropFirst("\\begin".count) }
+}

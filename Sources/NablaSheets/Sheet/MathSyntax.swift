@@ -1,0 +1,54 @@
+import NablaCore
+import NablaCalculus
+import NablaDocument
+import NablaPrinting
+import NablaNumeric
+
+/// A LaTeX formula as read: scalar expressions, matrices, products of them, gradients.
+indirect enum MathSyntax {
+    /// A scalar expression.
+    case expression(ExpressionSyntax)
+    /// `\begin{pmatrix} … \end{pmatrix}` and friends, row by row.
+    case matrix([[MathSyntax]], SourceLocation)
+    /// Factors written side by side or with `\times`/`\cdot`, when one of them is a matrix.
+    case product([MathSyntax], SourceLocation)
+    /// `\nabla g`, `\nabla(g \circ f)`, `J_{g \circ f}`, `\text{colonne}_2 \nabla(f \circ g)`,
+    /// possibly applied: `\nabla g(f(x))`.
+    case gradient(GradientHead)
+    /// `g \circ f` on its own.
+    case composition([LocatedName], SourceLocation)
+    /// `F \circ G(x)`: the value of a composition at a point.
+    case applied([LocatedName], [ExpressionSyntax], SourceLocation)
+
+    var location: SourceLocation {
+        switch self {
+        case let .expression(e): e.location
+        case let .matrix(_, l), let .product(_, l), let .composition(_, l), let .applied(_, _, l): l
+        case let .gradient(h): h.location
+        }
+    }
+
+    /// The scalar expression, when this is one.
+    var scalar: ExpressionSyntax? {
+        if case let .expression(e) = self { return e }
+        return nil
+    }
+}
+
+/// What a gradient notation names.
+struct GradientHead {
+    /// The composition, outermost first: `\nabla(g \circ f)` → [g, f].
+    var target: [LocatedName]
+    /// `\text{colonne}_2` or "column 2": only that column is claimed (1-based).
+    var column: Int?
+    /// `\nabla g(f(x))` or `\nabla g(f)`: where the gradient is evaluated, when written.
+    var argument: [ExpressionSyntax]?
+    /// `\frac{\partial L}{\partial w_1}`: the column of this variable.
+    var variable: String?
+    /// 1 for a Jacobian, 2 for `\nabla^{2}` (a Hessian; 0 when unreadable).
+    var order = 1
+    /// `\nabla_{w} F`, `\nabla_\theta L`: what the subscript names (a symbol, or the stem of
+    /// several: `w` for w_1, w_2).
+    var withRespectTo: [String]?
+    let location: SourceLocation
+}
