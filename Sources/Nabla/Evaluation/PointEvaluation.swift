@@ -26,7 +26,10 @@ public struct PointEvaluation {
         }
         let inputs = (variables + constants).map { store.symbol($0) }
         let x = (variables + constants).map { point[$0]! }
+        store.budget?.activity = "compiling \(result.target) for evaluation"
+        try store.checkBudget(at: result.location)
         let tape = Tape(store: store, outputs: result.components, inputs: inputs)
+        try store.checkBudget(at: result.location)
         var work = TapeWorkspace(for: tape)
         values = tape.values(at: x, in: &work)
         if let (bad, v) = tape.firstInvalid(in: work) {

@@ -10,3 +10,10 @@ extension Budget {
                           at: location)
     }
 }
+
+extension ExpressionStore {
+    /// Throws the budget's message once it has run out (between steps of long work).
+    public func checkBudget(at location: SourceLocation?) throws(Diagnostic) {
+        if let budget, budget.isExhausted { throw budget.diagnostic(at: location) }
+    }
+}

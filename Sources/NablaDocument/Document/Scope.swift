@@ -82,9 +82,7 @@ package final class Scope {
     }
 
     /// Throws the store's budget's message once it has run out.
-    func checkBudget(_ location: SourceLocation?) throws(Diagnostic) {
-        if let budget = store.budget, budget.isExhausted { throw budget.diagnostic(at: location) }
-    }
+    func checkBudget(_ location: SourceLocation?) throws(Diagnostic) { try store.checkBudget(at: location) }
 
     /// A constant of an outer function must not be named like a variable of an inner one:
     /// in `f(u) = a·u` composed with `g(a) = a²`, the two `a` would be confused.

@@ -51,8 +51,7 @@ public struct WorkedSolutionWriter {
             \\usepackage[margin=2cm]{geometry}
             \\setcounter{MaxMatrixCols}{20}
             \\begin{document}
-            \\section*{\(phrases.title): \(title.replacingAll(["_": "\\_", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$", "{": "\\{", "}": "\\}",
-                                                   "\\": "\\textbackslash{}", "^": "\\^{}", "~": "\\~{}"]))}
+            \\section*{\(phrases.title): \(latexText(title))}
 
             \(body)\\end{document}
 

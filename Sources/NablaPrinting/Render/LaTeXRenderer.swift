@@ -37,24 +37,10 @@ public struct LaTeXRenderer {
         \\usepackage[margin=2cm,landscape]{geometry}
         \\setcounter{MaxMatrixCols}{64}
         \\begin{document}
-        \\section*{\(escapeText(title))}
+        \\section*{\(latexText(title))}
 
         """
         for r in results { out += equation(r) + "\n" }
         return out + "\\end{document}\n"
-    }
-
-    private func escapeText(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\": out += "\\textbackslash{}"
-            case "_", "%", "$", "#", "&", "{", "}": out += "\\\(c)"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

@@ -34,3 +34,19 @@ package func latexIdentifier(_ name: String) -> String {
     }
     return stem(name)
 }
+
+/// Text set in a LaTeX document (a title, a heading), with LaTeX's special characters escaped:
+/// `a_b & 50%` → `a\_b \& 50\%`. The one escaper of the LaTeX writers.
+package func latexText(_ s: String) -> String {
+    var out = ""
+    for c in s {
+        switch c {
+        case "\\": out += "\\textbackslash{}"
+        case "_", "%", "$", "#", "&", "{", "}": out += "\\\(c)"
+        case "~": out += "\\textasciitilde{}"
+        case "^": out += "\\textasciicircum{}"
+        default: out.append(c)
+        }
+    }
+    return out
+}
