@@ -10,10 +10,9 @@ struct NablaBench: ParsableCommand {
         commandName: "nabla-bench",
         abstract: "Time Nabla's compiled Jacobians and gradients (release builds only make sense).",
         discussion: """
-            Problems: (a) the Jacobian of h = f∘g, g(x) = A x, f_i(y) = exp(y_i + y_(i+1 mod n));
-            (b) the value and gradient of L(x) = -log softmax(W x)_1. Each at a single point and over a
-            batch of points. Benchmarks/run-numeric.sh runs the peers (CasADi, JAX, hand-written C) on
-            the same problems and writes the table of BENCHMARKS.md.
+            Problems: (a) the Jacobian of h = f∘g, g(x) = A x, f_i(y) = exp(y_i + y_(i+1 mod n)); (b) the value and gradient of L(x) = -log softmax(W x)_1. Each at a single point and over a batch of points.
+
+            Benchmarks/run-numeric.sh runs the peers (CasADi, JAX, hand-written C) on the same problems and writes the table of BENCHMARKS.md.
             """)
 
     @Flag(help: "One JSON object per line instead of a table.")
