@@ -55,10 +55,10 @@ package enum Builtin {
         }
     }
 
-    /// The builtin as a link of a composition, taking `arity` arguments (named `softmax·x1`…, names no input can spell)
+    /// The builtin as a link of a composition, taking `arity` arguments named `stem1`, `stem2`…
     /// (elementwise for the functions of one argument).
-    static func link(_ name: String, arity: Int, in store: ExpressionStore, at location: SourceLocation) -> FunctionLink? {
-        let parameters = (1...max(arity, 1)).map { store.symbol("\(name)·x\($0)") }
+    static func link(_ name: String, arity: Int, parameterStem stem: String, in store: ExpressionStore, at location: SourceLocation) -> FunctionLink? {
+        let parameters = (1...max(arity, 1)).map { store.symbol("\(stem)\($0)") }
         let components: [ExprID]
         if variadic.contains(name) {
             components = variadic(name, parameters, in: store)

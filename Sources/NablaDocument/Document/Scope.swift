@@ -53,7 +53,8 @@ package final class Scope {
                     throw Diagnostic(.undefinedTarget, "\(name.name) is a builtin of any number of arguments; compose it with a defined function to fix its variables",
                                      at: name.location)
                 }
-                guard let link = Builtin.link(name.name, arity: inner.components.count, in: store, at: name.location) else {
+                let stem = builtinParameterStem(arity: inner.components.count, builtin: name.name)
+                guard let link = Builtin.link(name.name, arity: inner.components.count, parameterStem: stem, in: store, at: name.location) else {
                     throw Diagnostic(.undefinedTarget, "\(name.name) takes two arguments: it cannot be a link of a composition; define a function that calls it",
                                      at: name.location)
                 }
@@ -83,6 +84,19 @@ package final class Scope {
 
     /// Throws the store's budget's message once it has run out.
     func checkBudget(_ location: SourceLocation?) throws(Diagnostic) { try store.checkBudget(at: location) }
+
+    /// The names of a builtin link's parameters, as a course would write them (`z1, z2` for a
+    /// softmax): the first of a few letters whose indexed names nothing in the scope uses, so that
+    /// they never meet a symbol of the functions; the builtin's name with `·x` (which no input can
+    /// spell) when every letter is taken.
+    private func builtinParameterStem(arity: Int, builtin: String) -> String {
+        var taken = Set(bindings.keys).union(compositions.keys)
+        for d in definitions.values { taken.formUnion(d.parameters.map(\.name)); taken.formUnion(d.body.names) }
+        for stem in ["z", "u", "v", "s", "t", "q"] where (1...max(arity, 1)).allSatisfy({ !taken.contains("\(stem)\($0)") && !taken.contains("\(stem)_\($0)") }) {
+            return stem
+        }
+        return "\(builtin)·x"
+    }
 
     /// A constant of an outer function must not be named like a variable of an inner one:
     /// in `f(u) = a·u` composed with `g(a) = a²`, the two `a` would be confused.

@@ -93,9 +93,19 @@ import Testing
         let value = try e2e.run(["solve", try file("value.nabla", "f(x) = a x^2\nlet a = 2\ngradient f wrt a\n")])
         #expect(value.status == 2 && value.stderr.contains("a has a value (given with let); it cannot also be a variable"))
         let inner = try e2e.run(["solve", try file("inner.nabla", Self.perceptron + "\ngradient F wrt z1\n")])
-        #expect(inner.status == 2 && inner.stderr.contains("z1 does not appear in F; its inputs are x1, x2 and its constants w11, w12, w21, w22"))
+        #expect(inner.status == 2 && inner.stderr.contains("z1 is a parameter of softmax inside F, not a symbol of F; its inputs are x1, x2 and its constants w11, w12, w21, w22"))
         let defined = try e2e.run(["solve", "Examples/logistic-regression.nabla", "--wrt", "z1"])
         #expect(defined.status == 0 && defined.stderr.contains("warning: F skipped: z1 is a parameter of softmax inside F, not a symbol of F"))
+    }
+
+    /// A builtin in a chain gets parameters a course would write (z1, z2), never internal names.
+    @Test func builtinLinksHaveReadableParameters() throws {
+        let doc = try solve(Self.perceptron)
+        let softmax = try #require(doc.results[0].links.first { $0.name == "softmax" })
+        #expect(softmax.parameters.compactMap(doc.store.symbolName) == ["z1", "z2"])
+        let taken = try solve("layer(x1, x2) = (z1 x1, z2 x2)\nloss(p1, p2) = -log(p1)\nF = loss∘softmax∘layer\ngradient F\n")
+        let other = try #require(taken.results[0].links.first { $0.name == "softmax" })
+        #expect(other.parameters.compactMap(taken.store.symbolName) == ["u1", "u2"], "z1, z2 are the layer's constants")
     }
 
     /// The working of a wrt target reads back as correct, in every format and both languages.
