@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// The symbolic passes need no deep call stack: a composition a thousand functions deep is
 /// differentiated, simplified, printed and evaluated on a thread with a 256 KiB stack, where a

@@ -1,12 +1,5 @@
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// Sheets with known verdicts. The truth was worked out by hand and with SymPy:
 /// - exercise 1: ∇g, ∇f and ∇(g∘f) are right; in f∘g the exponents are wrong wherever the entry

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// The functions of a course (atan, asin, acos, sinh, cosh, abs, softplus, relu, max, min, log in
 /// a base): derivatives against SymPy's values (Fixtures/functions-sympy.jsonl, made by

@@ -1,13 +1,7 @@
 import BigInt
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
 @testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 @Suite struct RationalTests {
     @Test func arithmeticInLowestTerms() {

@@ -1,13 +1,7 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
 @testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 @Suite struct LaneExpTests {
     private func laneExp(_ xs: [Double]) -> [Double] {

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 @Suite struct LinearTileTests {
     /// A layer z = W·x of 9 rows over 7 inputs (some coefficients zero), then softmax and a

@@ -1,13 +1,7 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
 @testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// What the compiler does to the instructions: stable softmax and log-sum-exp, folded
 /// constants, registers reused by liveness.

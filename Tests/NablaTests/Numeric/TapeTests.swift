@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// The tape against the other oracles: symbolic derivatives, SymPy's values, finite differences,
 /// and forward mode against reverse mode.

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// The text, LaTeX and JSON outputs of the examples, compared with files under Fixtures/golden.
 /// Run with NABLA_UPDATE_GOLDEN=1 to rewrite them after a deliberate change (then read the diff).

@@ -1,11 +1,4 @@
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 import Foundation
 
 /// Random expression trees over a few variables, built two ways: through the store's

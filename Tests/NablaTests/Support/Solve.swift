@@ -1,11 +1,4 @@
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// Solves a `.nabla` text; the test fails with the rendered diagnostic when it does not solve.
 func solve(_ text: String, name: String = "test.nabla") throws -> Document {

@@ -1,12 +1,5 @@
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 @Suite struct ParserTests {
     @Test func implicitMultiplicationAndPrecedence() throws {

@@ -1,13 +1,6 @@
 import Foundation
 import Testing
 @testable import Nabla
-@testable import NablaCalculus
-@testable import NablaCore
-@testable import NablaDocument
-@testable import NablaExplain
-@testable import NablaNumeric
-@testable import NablaPrinting
-@testable import NablaSheets
 
 /// Columns count characters, not bytes: checked against a plain count at every byte of lines
 /// that mix ASCII and longer characters, long enough to cross many of the 64-byte checkpoints.
