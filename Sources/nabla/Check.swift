@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
             let report = SheetChecker(source: source, budget: limit.store().budget).check()
             if report.claims.isEmpty && !report.errors.isEmpty {
-                for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
+                for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source, language: lang) + "\n").utf8)) }
                 return ExitStatus.unusableInput
             }
             let renderer = CheckRenderer(source: source, colors: isatty(1) == 1 && format == .text, language: lang)

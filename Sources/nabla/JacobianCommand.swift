@@ -49,7 +49,7 @@ struct JacobianCommand: ParsableCommand {
                 let document = try Document(expressions: expressions, variables: variables, budget: limit.store().budget)
                 return emit(document, output, title: "Jacobian")
             } catch {
-                return report(error, source)
+                return report(error, source, language: output.lang)
             }
         }
     }

@@ -69,16 +69,16 @@ func emit(_ document: Document, _ options: OutputOptions, title: String) -> Int3
 
 func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceText, _ warnings: [Diagnostic],
           _ options: OutputOptions, title: String, values: [(String, ExprID)] = [], exercises: [WorkedSolution.Exercise]? = nil) -> Int32 {
-    for w in warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
+    for w in warnings { FileHandle.standardError.write(Data((w.render(in: source, language: options.lang) + "\n").utf8)) }
     for note in CornerNote.notes(results, store) {
         // Expressions given on the command line have no line to point at.
         let shown = source.name == SourceText.commandLineArguments ? Diagnostic(note.kind, note.message, at: nil, severity: .warning) : note
-        FileHandle.standardError.write(Data((shown.render(in: source) + "\n").utf8))
+        FileHandle.standardError.write(Data((shown.render(in: source, language: options.lang) + "\n").utf8))
     }
     var results = results
     if options.layout == .denominator { results = results.map { $0.transposed } }
     if let problem = Guard.tooLargeToPrint(results, store, namesSharedParts: options.format == .text), options.format != .stats {
-        FileHandle.standardError.write(Data((problem.render(in: source) + "\n").utf8))
+        FileHandle.standardError.write(Data((problem.render(in: source, language: options.lang) + "\n").utf8))
         return ExitStatus.unusableInput
     }
     store.budget?.activity = "printing the results"
@@ -103,7 +103,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         let renderer = StatsRenderer(store: store)
         text = results.map(renderer.render).joined()
     }
-    if let budget = store.budget, budget.isExhausted { return report(budget.diagnostic(at: nil), source) }
+    if let budget = store.budget, budget.isExhausted { return report(budget.diagnostic(at: nil), source, language: options.lang) }
     if let path = options.output {
         do { try writeOutput(text, to: path) } catch {
             FileHandle.standardError.write(Data("nabla: cannot write \(path): \(error.localizedDescription)\n".utf8))
@@ -128,8 +128,8 @@ func writeOutput(_ text: String, to path: String) throws {
     }
 }
 
-func report(_ error: any Error, _ source: SourceText?) -> Int32 {
-    let message = (error as? Diagnostic)?.render(in: source) ?? "nabla: \(error)"
+func report(_ error: any Error, _ source: SourceText?, language: Language = .en) -> Int32 {
+    let message = (error as? Diagnostic)?.render(in: source, language: language) ?? "nabla: \(error)"
     FileHandle.standardError.write(Data((message + "\n").utf8))
     return ExitStatus.unusableInput
 }

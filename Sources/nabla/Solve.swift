@@ -50,7 +50,7 @@ struct Solve: ParsableCommand {
                 let solved = SheetChecker(source: source, budget: budget).solveByExercise(wrt: variables)
                 let results = solved.exercises.flatMap(\.results)
                 if results.isEmpty {
-                    for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source) + "\n").utf8)) }
+                    for e in solved.errors { FileHandle.standardError.write(Data((e.render(in: source, language: output.lang) + "\n").utf8)) }
                     FileHandle.standardError.write(Data("nabla: \(file) asks for no Jacobian that could be computed\n".utf8))
                     return ExitStatus.unusableInput
                 }
@@ -58,13 +58,13 @@ struct Solve: ParsableCommand {
             }
             do {
                 let document = try Document(source: source, store: store, wrt: variables)
-                if let nothing = document.nothingAsked { return report(nothing, source) }
+                if let nothing = document.nothingAsked { return report(nothing, source, language: output.lang) }
                 let status = emit(document, output, title: title)
                 // Exit while the document is alive: freeing a large graph node by node only to
                 // end the process would cost up to a sixth of the run.
                 Foundation.exit(status)
             } catch {
-                return report(error, source)
+                return report(error, source, language: output.lang)
             }
         }
     }

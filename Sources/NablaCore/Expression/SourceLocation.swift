@@ -53,8 +53,9 @@ public struct SourceText: Sendable {
     public static let commandLineArguments = "·command line·"
 
     /// Where `location` is, for a person: `file.nabla:2:5`, or `expression 2, column 5`.
-    public func describe(_ location: SourceLocation) -> String {
-        name == SourceText.commandLineArguments ? "expression \(location.line), column \(location.column)" : "\(name):\(location)"
+    public func describe(_ location: SourceLocation, language: Language = .en) -> String {
+        guard name == SourceText.commandLineArguments else { return "\(name):\(location)" }
+        return "expression \(location.line), \(language == .fr ? "colonne" : "column") \(location.column)"
     }
 
     /// The location of a byte offset.

@@ -24,10 +24,18 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public let kind: Kind
     public let severity: Severity
     public let location: SourceLocation?
-    public let message: String
+    /// What it says, as data (``Phrase/text(in:)`` writes it in English or French).
+    public let phrase: Phrase
+    /// What it says, in English.
+    public var message: String { phrase.text(in: .en) }
 
+    public init(_ kind: Kind, _ phrase: Phrase, at location: SourceLocation?, severity: Severity = .error) {
+        self.kind = kind; self.phrase = phrase; self.location = location; self.severity = severity
+    }
+
+    /// A diagnostic whose message has no French yet.
     public init(_ kind: Kind, _ message: String, at location: SourceLocation?, severity: Severity = .error) {
-        self.kind = kind; self.message = message; self.location = location; self.severity = severity
+        self.init(kind, .english(message), at: location, severity: severity)
     }
 
     public var description: String {
@@ -37,12 +45,16 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
 
     /// The diagnostic as a compiler prints it: `name:line:column: error: message`, then the
     /// line and a caret under the column. Long lines are cut to a window around the column.
-    public func render(in source: SourceText?) -> String {
+    public func render(in source: SourceText?, language: Language = .en) -> String {
+        let message = phrase.text(in: language)
         let isCommandLine = source?.name == SourceText.commandLineArguments
         let prefix = isCommandLine ? "nabla:" : source.map { "\($0.name):" } ?? "nabla:"
-        guard let location else { return "\(prefix) \(severity.rawValue): \(message)" }
-        let place = source.map { $0.describe(location) } ?? "\(location)"
-        var out = "\(isCommandLine ? "nabla: " : "")\(place): \(severity.rawValue): \(message)"
+        guard let location else {
+            return "\(prefix) \(language == .fr ? (severity == .error ? "erreur" : "avertissement") : severity.rawValue): \(message)"
+        }
+        let place = source.map { $0.describe(location, language: language) } ?? "\(location)"
+        let severity = language == .fr ? (self.severity == .error ? "erreur" : "avertissement") : self.severity.rawValue
+        var out = "\(isCommandLine ? "nabla: " : "")\(place): \(severity): \(message)"
         guard let source else { return out }
         let characters = Array(source.line(location.line))
         let window = 100

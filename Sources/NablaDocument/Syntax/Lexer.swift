@@ -69,13 +69,13 @@ struct Lexer {
                             }
                             emit(.identifier(String(decoding: bytes[i..<j], as: UTF8.self)), j - i)
                         } else {
-                            throw Diagnostic(.syntax, "unexpected character '\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true)))",
+                            throw Diagnostic(.syntax, .unexpectedCharacter("'\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true)))"),
                                              at: source.location(ofOffset: i))
                         }
                     }
                 } else {
-                    let shown = b >= 32 && b < 127 ? "'\(Character(UnicodeScalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
-                    throw Diagnostic(.syntax, "unexpected character \(shown)", at: source.location(ofOffset: i))
+                    let phrase: Diagnostic.Phrase = b >= 32 && b < 127 ? .unexpectedCharacter("'\(Character(UnicodeScalar(b)))'") : .unexpectedByte(b)
+                    throw Diagnostic(.syntax, phrase, at: source.location(ofOffset: i))
                 }
             }
         }
@@ -93,7 +93,7 @@ struct Lexer {
         var iterator = bytes[i...].makeIterator()
         var decoder = UTF8()
         if case let .scalarValue(s) = decoder.decode(&iterator) { return (s, String(s).utf8.count) }
-        throw Diagnostic(.notText, "the input is not UTF-8 text (byte 0x\(String(bytes[i], radix: 16, uppercase: true)))",
+        throw Diagnostic(.notText, .notUTF8(byte: bytes[i]),
                          at: source.location(ofOffset: i))
     }
 
@@ -110,7 +110,7 @@ struct Lexer {
             while j < n && isDigit(bytes[j]) { j += 1 }
             fraction = bytes[f..<j]
         } else if integerPart.isEmpty {
-            throw Diagnostic(.syntax, "expected a digit after '.'", at: source.location(ofOffset: start))
+            throw Diagnostic(.syntax, .digitExpectedAfterPoint, at: source.location(ofOffset: start))
         }
         var exponent = 0
         if j < n, bytes[j] == UInt8(ascii: "e") || bytes[j] == UInt8(ascii: "E") {
@@ -121,26 +121,26 @@ struct Lexer {
             while k < n && isDigit(bytes[k]) { k += 1 }
             if k > digitsStart {
                 guard k - digitsStart <= 4, let e = Int(String(decoding: bytes[digitsStart..<k], as: UTF8.self)) else {
-                    throw Diagnostic(.inputTooLarge, "exponent of the number is too large", at: source.location(ofOffset: start))
+                    throw Diagnostic(.inputTooLarge, .exponentTooLarge, at: source.location(ofOffset: start))
                 }
                 exponent = negative ? -e : e
                 j = k
             }
         }
         if integerPart.count + fraction.count > 10_000 {
-            throw Diagnostic(.inputTooLarge, "number literal longer than 10000 digits", at: source.location(ofOffset: start))
+            throw Diagnostic(.inputTooLarge, .numberTooLong(digits: 10000), at: source.location(ofOffset: start))
         }
         if fraction.isEmpty, exponent == 0, integerPart.count <= 18 {
             return (Rational(integerPart.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }), j - start)
         }
         let digits = String(decoding: integerPart + fraction, as: UTF8.self)
         guard var value = Rational(integerLiteral: Substring(digits.isEmpty ? "0" : digits)) else {
-            throw Diagnostic(.syntax, "malformed number", at: source.location(ofOffset: start))
+            throw Diagnostic(.syntax, .malformedNumber, at: source.location(ofOffset: start))
         }
         let scale = exponent - fraction.count
         if scale != 0 {
             guard let factor = Rational(10).power(scale, maxBits: 40_000) else {
-                throw Diagnostic(.inputTooLarge, "the exponent of this number is too large", at: source.location(ofOffset: start))
+                throw Diagnostic(.inputTooLarge, .exponentTooLarge, at: source.location(ofOffset: start))
             }
             value = value * factor
         }

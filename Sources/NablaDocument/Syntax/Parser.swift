@@ -30,7 +30,7 @@ struct Parser {
             if current.kind == .end { break }
             statements.append(try statement())
             if current.kind != .newline {
-                throw error("expected the end of the statement, found \(current.describe)")
+                throw error(.endOfStatement)
             }
         }
         return statements
@@ -44,7 +44,7 @@ struct Parser {
         while current.kind != .end {
             expressions.append(try expression())
             if current.kind != .newline {
-                throw error("expected the end of the expression, found \(current.describe)")
+                throw error(.endOfExpression)
             }
             advance()
         }
@@ -55,7 +55,7 @@ struct Parser {
 
     private mutating func statement() throws(Diagnostic) -> Statement {
         guard case let .identifier(word) = current.kind else {
-            throw error("expected a definition (f(x) = …), 'let' or a command (jacobian, gradient, hessian), found \(current.describe)")
+            throw error(.statement)
         }
         let wordLocation = location(current)
         let nextKind = tokens[position + 1].kind
@@ -69,8 +69,7 @@ struct Parser {
             return .command(kind, chain: target, wrt: try withRespectTo(), location: wordLocation)
         }
         if case .identifier = nextKind {
-            throw Diagnostic(.unknownCommand, "unknown command \(word); the commands are jacobian, gradient and hessian (e.g. gradient f), "
-                             + "each optionally followed by wrt and the variables", at: wordLocation)
+            throw Diagnostic(.unknownCommand, .unknownCommand(word), at: wordLocation)
         }
         advance()
         let name = LocatedName(name: word, location: wordLocation)
@@ -84,22 +83,22 @@ struct Parser {
             throw notADefinition(name, try expression())
         }
         guard current.kind == .leftParen else {
-            throw error("expected '(' and the parameters of \(word), or '=' for a composition, found \(current.describe)")
+            throw error(.parametersOrComposition(of: word))
         }
         advance()
         var parameters: [LocatedName] = []
         if current.kind != .rightParen {
             repeat {
-                guard case let .identifier(p) = current.kind else { throw error("expected a parameter name, found \(current.describe)") }
+                guard case let .identifier(p) = current.kind else { throw error(.parameterName) }
                 if let previous = parameters.first(where: { $0.name == p }) {
-                    throw error("parameter \(p) is already named at \(previous.location)")
+                    throw Diagnostic(.syntax, .parameterAlreadyNamed(p, at: previous.location), at: location(current))
                 }
                 parameters.append(LocatedName(name: p, location: location(current)))
                 advance()
             } while accept(.comma)
         }
-        try expect(.rightParen, "')' after the parameters")
-        try expect(.equals, "'=' after \(word)(…)")
+        try expect(.rightParen, .closingParameters)
+        try expect(.equals, .equalsAfterParameters(of: word))
         let body = try expression()
         return .function(name: name, parameters: parameters, body: body)
     }
@@ -109,19 +108,18 @@ struct Parser {
         let names = body.names.filter { !["e", "pi", "π"].contains($0) }
         let written = source.line(name.location.line).split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
         if names.isEmpty {
-            return Diagnostic(.syntax, "to give \(name.name) a value, write: let \(name.name) = \(written)", at: name.location)
+            return Diagnostic(.syntax, .valueNeedsLet(name: name.name, value: written), at: name.location)
         }
-        return Diagnostic(.syntax, "a function needs its parameters: write \(name.name)(\(names.joined(separator: ", "))) = \(written); "
-                          + "NAME = … alone names a composition such as F = f∘g", at: name.location)
+        return Diagnostic(.syntax, .functionNeedsParameters(name: name.name, parameters: names, body: written), at: name.location)
     }
 
     private mutating func bindings() throws(Diagnostic) -> [(LocatedName, ExpressionSyntax)] {
         var result: [(LocatedName, ExpressionSyntax)] = []
         repeat {
-            guard case let .identifier(name) = current.kind else { throw error("expected a name to give a value to, found \(current.describe)") }
+            guard case let .identifier(name) = current.kind else { throw error(.nameToGiveAValue) }
             let n = LocatedName(name: name, location: location(current))
             advance()
-            try expect(.equals, "'=' after \(name)")
+            try expect(.equals, .equalsAfter(name))
             result.append((n, try expression()))
         } while accept(.comma)
         return result
@@ -134,13 +132,13 @@ struct Parser {
         var names: [LocatedName] = []
         while case let .identifier(name) = current.kind {
             if let previous = names.first(where: { $0.name == name }) {
-                throw error("\(name) is already named at \(previous.location)")
+                throw Diagnostic(.syntax, .alreadyNamed(name, at: previous.location), at: location(current))
             }
             names.append(LocatedName(name: name, location: location(current)))
             advance()
             _ = accept(.comma)
         }
-        if names.isEmpty { throw error("expected the names of the variables after 'wrt', found \(current.describe)") }
+        if names.isEmpty { throw error(.variablesAfterWrt) }
         return names
     }
 
@@ -150,12 +148,12 @@ struct Parser {
         var names: [LocatedName] = []
         repeat {
             guard case let .identifier(name) = current.kind else {
-                throw error("expected the name of a function, found \(current.describe)")
+                throw error(.functionName)
             }
             names.append(LocatedName(name: name, location: location(current)))
             advance()
         } while acceptComposeOperator()
-        if parenthesized { try expect(.rightParen, "')'") }
+        if parenthesized { try expect(.rightParen, .closing(")")) }
         return names
     }
 
@@ -249,7 +247,7 @@ struct Parser {
                 if current.kind != .rightParen {
                     repeat { arguments.append(try expression()) } while accept(.comma)
                 }
-                try expect(.rightParen, "')' to close the arguments of \(name)")
+                try expect(.rightParen, .closingArguments(of: name))
                 return .call(name, arguments, l)
             }
             return .name(name, l)
@@ -258,11 +256,10 @@ struct Parser {
             advance()
             var items = [try expression()]
             while accept(.comma) { items.append(try expression()) }
-            try expect(closing, closing == .rightParen ? "')'" : "']'")
+            try expect(closing, .closing(closing == .rightParen ? ")" : "]"))
             return items.count == 1 ? items[0] : .tuple(items, l)
         default:
-            let context = what.map { " after \($0)" } ?? ""
-            throw error("expected an expression\(context), found \(current.describe)")
+            throw error(.expression(after: what))
         }
     }
 
@@ -277,17 +274,20 @@ struct Parser {
         return false
     }
 
-    private mutating func expect(_ kind: Token.Kind, _ what: String) throws(Diagnostic) {
-        if !accept(kind) { throw error("expected \(what), found \(current.describe)") }
+    private mutating func expect(_ kind: Token.Kind, _ what: Diagnostic.Phrase.Expected) throws(Diagnostic) {
+        if !accept(kind) { throw error(what) }
     }
 
     private mutating func enter() throws(Diagnostic) {
         nesting += 1
         if nesting > Parser.maximumNesting {
-            throw Diagnostic(.nestingTooDeep, "expression nested too deeply (more than \(Parser.maximumNesting) levels)",
+            throw Diagnostic(.nestingTooDeep, .nestedTooDeeply(limit: Parser.maximumNesting),
                              at: location(current))
         }
     }
 
-    private func error(_ message: String) -> Diagnostic { Diagnostic(.syntax, message, at: location(current)) }
+    /// "expected …, found …" at the current token.
+    private func error(_ expected: Diagnostic.Phrase.Expected) -> Diagnostic {
+        Diagnostic(.syntax, .expected(expected, found: current.found), at: location(current))
+    }
 }

@@ -17,24 +17,25 @@ struct Token: Equatable {
     /// Whether white space comes right before the token (tells `f(x)` from `w (x)`).
     let spaceBefore: Bool
 
-    var describe: String {
+    /// The token as a message names it: `'+'`, the end of the line.
+    var found: Diagnostic.Phrase.Found {
         switch kind {
-        case let .number(r): "'\(r)'"
-        case let .identifier(n): "'\(n)'"
-        case .plus: "'+'"
-        case .minus: "'-'"
-        case .times: "'*'"
-        case .divide: "'/'"
-        case .caret: "'^'"
-        case .leftParen: "'('"
-        case .rightParen: "')'"
-        case .leftBracket: "'['"
-        case .rightBracket: "']'"
-        case .comma: "','"
-        case .equals: "'='"
-        case .compose: "'∘'"
-        case .newline: "the end of the line"
-        case .end: "the end of the input"
+        case let .number(r): .token("'\(r)'")
+        case let .identifier(n): .token("'\(n)'")
+        case .plus: .token("'+'")
+        case .minus: .token("'-'")
+        case .times: .token("'*'")
+        case .divide: .token("'/'")
+        case .caret: .token("'^'")
+        case .leftParen: .token("'('")
+        case .rightParen: .token("')'")
+        case .leftBracket: .token("'['")
+        case .rightBracket: .token("']'")
+        case .comma: .token("','")
+        case .equals: .token("'='")
+        case .compose: .token("'∘'")
+        case .newline: .endOfLine
+        case .end: .endOfInput
         }
     }
 }

@@ -28,8 +28,8 @@ public struct CheckRenderer {
     public func text(_ report: CheckReport) -> String {
         let fr = language == .fr
         var out = ""
-        for e in report.errors { out += e.render(in: source) + "\n" }
-        for w in report.warnings { out += w.render(in: source) + "\n" }
+        for e in report.errors { out += e.render(in: source, language: language) + "\n" }
+        for w in report.warnings { out += w.render(in: source, language: language) + "\n" }
         for c in report.claims {
             let mark: String
             switch c.verdict {

@@ -60,3 +60,33 @@ import Testing
             """)
     }
 }
+
+/// Syntax errors are data, written in English or French with the same caret.
+@Suite struct DiagnosticLanguageTests {
+    func rendered(_ text: String, _ language: Language) -> String? {
+        let source = SourceText(name: "t.nabla", text: text)
+        do { _ = try Document(source: source) } catch { return error.render(in: source, language: language) }
+        return nil
+    }
+
+    @Test func syntaxErrorsInBothLanguages() {
+        #expect(rendered("f(x) = (x + )\njacobian f", .en) == "t.nabla:1:13: error: expected an expression after '+', found ')'\n  f(x) = (x + )\n              ^")
+        #expect(rendered("f(x) = (x + )\njacobian f", .fr) == "t.nabla:1:13: erreur: on attendait une expression après '+' mais on trouve ')'\n  f(x) = (x + )\n              ^")
+        #expect(rendered("f(x, x) = x\njacobian f", .fr)?.hasPrefix("t.nabla:1:6: erreur: le paramètre x est déjà nommé en 1:3") == true)
+        #expect(rendered("f(x) = x\nderive f", .fr)?.contains("erreur: commande inconnue derive ; les commandes sont jacobian, gradient et hessian") == true)
+        #expect(rendered("x = r cos(t)", .fr)?.contains("une fonction a besoin de ses paramètres : écrire x(r, t) = r cos(t)") == true)
+        #expect(rendered("f(x) = (x", .fr)?.contains("on attendait ')' mais on trouve la fin de la ligne") == true)
+    }
+
+    /// Every phrase has its own French, never the English text (the cases written so far).
+    @Test func everyPhraseHasFrench() {
+        let at = SourceLocation(line: 1, column: 2)
+        let phrases: [Diagnostic.Phrase] = [
+            .unexpectedCharacter("'$'"), .unexpectedByte(0xFF), .notUTF8(byte: 0xC3), .digitExpectedAfterPoint, .exponentTooLarge,
+            .numberTooLong(digits: 10000), .malformedNumber, .expected(.statement, found: .endOfLine), .alreadyNamed("x", at: at),
+            .parameterAlreadyNamed("x", at: at), .unknownCommand("derive"), .functionNeedsParameters(name: "x", parameters: ["t"], body: "t"),
+            .valueNeedsLet(name: "a", value: "2"), .nestedTooDeeply(limit: 256),
+        ]
+        for p in phrases { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
+    }
+}

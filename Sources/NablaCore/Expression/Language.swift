@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 
 /// The languages Nabla writes in: worked solutions, check reports and messages.
 public enum Language: String, Sendable, CaseIterable {
