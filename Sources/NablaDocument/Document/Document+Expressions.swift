@@ -17,10 +17,10 @@ extension Document {
     public convenience init(expressions: [String], variables: [String], budget: Budget? = nil) throws(Diagnostic) {
         var seen = Set<String>()
         for v in variables {
-            if !Document.isIdentifier(v) { throw Diagnostic(.syntax, "'\(v)' is not a variable name", at: nil) }
-            if !seen.insert(v).inserted { throw Diagnostic(.duplicateDefinition, "the variable \(v) is named twice", at: nil) }
+            if !Document.isIdentifier(v) { throw Diagnostic(.syntax, DocumentPhrase.notAVariableName(v), at: nil) }
+            if !seen.insert(v).inserted { throw Diagnostic(.duplicateDefinition, DocumentPhrase.variableNamedTwice(v), at: nil) }
         }
-        guard !variables.isEmpty else { throw Diagnostic(.syntax, "no variable given", at: nil) }
+        guard !variables.isEmpty else { throw Diagnostic(.syntax, DocumentPhrase.noVariable, at: nil) }
         let source = try Document.source(expressions: expressions)
         try Document.checkSize(source)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -44,14 +44,14 @@ extension Document {
     /// diagnostic's line is the expression's number. Its diagnostics render as
     /// `expression 2, column 5: error: …`.
     public static func source(expressions: [String]) throws(Diagnostic) -> SourceText {
-        guard !expressions.isEmpty else { throw Diagnostic(.syntax, "no expression given", at: nil) }
+        guard !expressions.isEmpty else { throw Diagnostic(.syntax, DocumentPhrase.noExpression, at: nil) }
         if let bad = expressions.firstIndex(where: { $0.contains("#") }) {
             let column = expressions[bad].distance(from: expressions[bad].startIndex, to: expressions[bad].firstIndex(of: "#")!) + 1
-            throw Diagnostic(.syntax, "'#' is not part of the syntax (in a file it starts a comment)",
+            throw Diagnostic(.syntax, DocumentPhrase.hashInExpression,
                              at: SourceLocation(line: bad + 1, column: column))
         }
         if let bad = expressions.firstIndex(where: { $0.contains("\n") }) {
-            throw Diagnostic(.syntax, "expression \(bad + 1) spans several lines; give each component as an argument of its own", at: nil)
+            throw Diagnostic(.syntax, DocumentPhrase.expressionOnSeveralLines(bad + 1), at: nil)
         }
         return SourceText(name: SourceText.commandLineArguments, text: expressions.joined(separator: "\n"))
     }

@@ -98,8 +98,7 @@ public final class Document {
     public var nothingAsked: Diagnostic? {
         guard results.isEmpty else { return nil }
         let example = definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
-        let defined = definedNames.isEmpty ? "it defines no function" : "it defines \(definedNames.joined(separator: ", "))"
-        return Diagnostic(.nothingToDo, "nothing to compute: \(defined); add a command such as \(example) (or gradient, hessian)", at: nil)
+        return Diagnostic(.nothingToDo, DocumentPhrase.nothingToCompute(defined: definedNames, example: example), at: nil)
     }
 
     /// Calls the function `old` by the name `new` in every result.
@@ -109,7 +108,7 @@ public final class Document {
 
     static func checkSize(_ source: SourceText) throws(Diagnostic) {
         if source.bytes.count > Document.maximumInputSize {
-            throw Diagnostic(.inputTooLarge, "the input is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)",
+            throw Diagnostic(.inputTooLarge, DocumentPhrase.inputTooLarge(bytes: source.bytes.count, limit: Document.maximumInputSize),
                              at: nil)
         }
         try Document.checkText(source)
@@ -120,7 +119,7 @@ public final class Document {
         let bytes = source.bytes
         if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return }
         if let nul = bytes.firstIndex(of: 0) {
-            throw Diagnostic(.notText, "the input is not text (a NUL byte)", at: source.location(ofOffset: nul))
+            throw Diagnostic(.notText, DocumentPhrase.nulByte, at: source.location(ofOffset: nul))
         }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -130,7 +129,7 @@ public final class Document {
             case let .scalarValue(s): offset += String(s).utf8.count
             case .emptyInput: return
             case .error:
-                throw Diagnostic(.notText, "the input is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                throw Diagnostic(.notText, .notUTF8(byte: bytes[offset]),
                                  at: source.location(ofOffset: offset))
             }
         }

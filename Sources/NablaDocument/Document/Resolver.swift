@@ -21,7 +21,7 @@ package struct Resolver {
     /// The components of a defined function, in the symbols of its parameters.
     mutating func components(of definition: FunctionDefinition) throws(Diagnostic) -> [ExprID] {
         if expanding.contains(definition.name.name) {
-            throw Diagnostic(.undefinedFunction, "\(definition.name.name) is defined in terms of itself",
+            throw Diagnostic(.undefinedFunction, DocumentPhrase.definedInTermsOfItself(definition.name.name),
                              at: definition.name.location)
         }
         expanding.append(definition.name.name)
@@ -37,7 +37,7 @@ package struct Resolver {
         switch syntax {
         case let .tuple(items, location):
             guard allowVector else {
-                throw Diagnostic(.notScalar, "a tuple of \(items.count) values cannot be used inside an expression", at: location)
+                throw Diagnostic(.notScalar, DocumentPhrase.tupleInExpression(count: items.count), at: location)
             }
             var out: [ExprID] = []
             for item in items { out.append(try scalar(item, parameters)) }
@@ -65,7 +65,7 @@ package struct Resolver {
             if let p = parameters[name] { result = p }
             else if let v = bindings[name] { result = v }
             else if Builtin.isBuiltin(name) || definitions[name] != nil {
-                throw Diagnostic(.notAFunction, "\(name) is a function: write \(name)(…) with parentheses right after the name",
+                throw Diagnostic(.notAFunction, DocumentPhrase.isAFunction(name),
                                  at: syntax.location)
             }
             else if name == "e" { result = store.constant(.e) }
@@ -83,15 +83,15 @@ package struct Resolver {
         case let .divide(a, b, location):
             let numerator = try scalar(a, parameters)
             let denominator = try scalar(b, parameters)
-            if denominator == store.zero { throw Diagnostic(.divisionByZero, "division by zero", at: location) }
+            if denominator == store.zero { throw Diagnostic(.divisionByZero, DocumentPhrase.divisionByZero, at: location) }
             result = store.divide(numerator, denominator)
         case let .power(a, b, _): result = store.power(try scalar(a, parameters), try scalar(b, parameters))
         case let .tuple(items, location):
-            throw Diagnostic(.notScalar, "a tuple of \(items.count) values cannot be used inside an expression", at: location)
+            throw Diagnostic(.notScalar, DocumentPhrase.tupleInExpression(count: items.count), at: location)
         case let .call(name, arguments, location):
             let values = try resolve(syntax, parameters, allowVector: true, calling: name, arguments, location)
             guard values.count == 1 else {
-                throw Diagnostic(.notScalar, "\(name) gives \(values.count) values; only a single value can be used inside an expression",
+                throw Diagnostic(.notScalar, DocumentPhrase.givesSeveralValues(name, count: values.count),
                                  at: location)
             }
             result = values[0]
@@ -101,7 +101,7 @@ package struct Resolver {
     }
 
     static func undefinedValue(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.undefinedValue, "this expression is undefined (a division by zero or the log of a number ≤ 0)", at: location)
+        Diagnostic(.undefinedValue, DocumentPhrase.undefinedExpression, at: location)
     }
 
     private mutating func resolve(_ syntax: ExpressionSyntax, _ parameters: [String: ExprID], allowVector: Bool,
@@ -109,7 +109,7 @@ package struct Resolver {
         if let definition = definitions[written] { return try call(definition, arguments, parameters, location) }
         let name = aliases[written] ?? written
         if Builtin.variadic.contains(name) {
-            if arguments.isEmpty { throw Diagnostic(.wrongArgumentCount, "\(name) needs at least one argument", at: location) }
+            if arguments.isEmpty { throw Diagnostic(.wrongArgumentCount, DocumentPhrase.needsAnArgument(name), at: location) }
             return Builtin.variadic(name, try scalars(arguments, parameters), in: store)
         }
         let isUnary = Builtin.scalar[name] != nil || Builtin.derived.contains(name)
@@ -121,24 +121,21 @@ package struct Resolver {
             return [Builtin.binary(name, a, b, in: store)]
         }
         if isUnary || Builtin.binary.contains(name) {
-            let expected = isUnary && Builtin.binary.contains(name) ? "1 or 2 arguments" : isUnary ? "1 argument" : "2 arguments"
-            throw Diagnostic(.wrongArgumentCount, "\(name) takes \(expected), not \(arguments.count)", at: location)
+            let expected = isUnary && Builtin.binary.contains(name) ? "1 or 2" : isUnary ? "1" : "2"
+            throw Diagnostic(.wrongArgumentCount, DocumentPhrase.argumentCount(name, expected: expected, given: arguments.count), at: location)
         }
         if parameters[name] != nil || bindings[name] != nil {
-            throw Diagnostic(.notAFunction, "\(name) is not a function; for a product write \(name)*(…)", at: location)
+            throw Diagnostic(.notAFunction, DocumentPhrase.notAFunction(name), at: location)
         }
-        if let meant = closestName(to: name, in: Array(definitions.keys) + Builtin.allNames) {
-            throw Diagnostic(.undefinedFunction, "unknown function \(name); did you mean \(meant)?", at: location)
-        }
-        throw Diagnostic(.undefinedFunction, "unknown function \(name); define it (\(name)(x) = …) or use one of: "
-                         + Builtin.allNames.joined(separator: ", "), at: location)
+        let meant = closestName(to: name, in: Array(definitions.keys) + Builtin.allNames)
+        throw Diagnostic(.undefinedFunction, DocumentPhrase.unknownFunction(name, meant: meant, builtins: Builtin.allNames), at: location)
     }
 
     private mutating func call(_ definition: FunctionDefinition, _ arguments: [ExpressionSyntax],
                                _ parameters: [String: ExprID], _ location: SourceLocation) throws(Diagnostic) -> [ExprID] {
         guard arguments.count == definition.parameters.count else {
             throw Diagnostic(.wrongArgumentCount,
-                             "\(definition.name.name) takes \(definition.parameters.count) argument\(definition.parameters.count == 1 ? "" : "s"), not \(arguments.count)",
+                             DocumentPhrase.argumentCount(definition.name.name, expected: String(definition.parameters.count), given: arguments.count),
                              at: location)
         }
         let values = try scalars(arguments, parameters)
@@ -146,7 +143,7 @@ package struct Resolver {
         let replacements = Dictionary(zip(definition.parameters.map { store.symbol($0.name) }, values), uniquingKeysWith: { a, _ in a })
         let result = store.substitute(body, replacements)
         if result.contains(store.undefined) {
-            throw Diagnostic(.undefinedValue, "\(definition.name.name) is undefined at these arguments (a division by zero or the log of a number ≤ 0)",
+            throw Diagnostic(.undefinedValue, DocumentPhrase.undefinedAtArguments(definition.name.name),
                              at: location)
         }
         return result
@@ -164,7 +161,7 @@ package struct Resolver {
                 seen.insert(symbol)
                 if let parts = Resolver.split(symbol, into: names), parts.count >= 2 {
                     warnings.append(Diagnostic(.suspiciousName,
-                                               "\(symbol) is read as one constant symbol; did you mean \(parts.joined(separator: "*"))?",
+                                               DocumentPhrase.runTogetherName(symbol, meant: parts.joined(separator: "*")),
                                                at: definition.body.firstLocation(of: symbol) ?? definition.name.location, severity: .warning))
                 }
             }

@@ -44,28 +44,27 @@ package final class Scope {
                                              components: components, location: name.location))
             } else if let inner = compositions[name.name] {
                 if seen.contains(name.name) {
-                    throw Diagnostic(.undefinedTarget, "the composition \(name.name) is defined in terms of itself", at: name.location)
+                    throw Diagnostic(.undefinedTarget, DocumentPhrase.compositionDefinedInTermsOfItself(name.name), at: name.location)
                 }
                 reversed += try links(inner, &resolver, seen + [name.name]).reversed()
             } else if Builtin.isBuiltin(name.name) {
                 // A builtin takes as many arguments as the function inside it gives.
                 guard let inner = reversed.last else {
-                    throw Diagnostic(.undefinedTarget, "\(name.name) is a builtin of any number of arguments; compose it with a defined function to fix its variables",
+                    throw Diagnostic(.undefinedTarget, DocumentPhrase.builtinNeedsAnInnerFunction(name.name),
                                      at: name.location)
                 }
                 let stem = builtinParameterStem(arity: inner.components.count, builtin: name.name)
                 guard let link = Builtin.link(name.name, arity: inner.components.count, parameterStem: stem, in: store, at: name.location) else {
-                    throw Diagnostic(.undefinedTarget, "\(name.name) takes two arguments: it cannot be a link of a composition; define a function that calls it",
+                    throw Diagnostic(.undefinedTarget, DocumentPhrase.twoArgumentsNotALink(name.name),
                                      at: name.location)
                 }
                 reversed.append(link)
             } else {
-                let known = (definitions.keys.sorted() + compositions.keys.sorted()).joined(separator: ", ")
-                throw Diagnostic(.undefinedTarget, "no function or composition named \(name.name)"
-                                 + (known.isEmpty ? "" : " (defined: \(known))"), at: name.location)
+                throw Diagnostic(.undefinedTarget, DocumentPhrase.noSuchTarget(name.name, defined: definitions.keys.sorted() + compositions.keys.sorted()),
+                                 at: name.location)
             }
             if reversed.count > Document.maximumLinks {
-                throw Diagnostic(.inputTooLarge, "the composition has more than \(Document.maximumLinks) functions", at: name.location)
+                throw Diagnostic(.inputTooLarge, DocumentPhrase.tooManyLinks(limit: Document.maximumLinks), at: name.location)
             }
         }
         return reversed.reversed()
@@ -74,10 +73,8 @@ package final class Scope {
     /// Checks that each link takes as many arguments as the next one gives values.
     static func checkShapes(_ links: [FunctionLink]) throws(Diagnostic) {
         for (outer, inner) in zip(links, links.dropFirst()) where outer.parameters.count != inner.components.count {
-            throw Diagnostic(.shapeMismatch,
-                             "cannot compose \(outer.name) with \(inner.name): \(outer.name) takes \(outer.parameters.count) "
-                             + "argument\(outer.parameters.count == 1 ? "" : "s") but \(inner.name) gives \(inner.components.count) "
-                             + "value\(inner.components.count == 1 ? "" : "s")",
+            throw Diagnostic(.shapeMismatch, DocumentPhrase.cannotCompose(outer: outer.name, inner: inner.name, takes: outer.parameters.count,
+                                                                         gives: inner.components.count),
                              at: outer.location)
         }
     }
@@ -110,7 +107,7 @@ package final class Scope {
                 for c in outer.components {
                     for s in store.freeSymbols(c).ids where !parameters.contains(s) {
                         guard let inner = innerParameters[s], let name = store.symbolName(s) else { continue }
-                        throw Diagnostic(.nameClash, "\(name) is a constant in \(outer.name) but a variable of \(inner); rename one of them",
+                        throw Diagnostic(.nameClash, DocumentPhrase.nameClash(name, constantIn: outer.name, variableOf: inner),
                                          at: outer.location)
                     }
                 }
@@ -136,7 +133,7 @@ package final class Scope {
         var variables = links.last!.parameters
         if let wrt { (links, variables) = try chosenVariables(wrt, links, target) }
         if kind != .jacobian, links[0].components.count != 1 {
-            throw Diagnostic(.notScalar, "\(kind.rawValue) needs a scalar function, but \(target) has \(links[0].components.count) components; use jacobian",
+            throw Diagnostic(.notScalar, DocumentPhrase.needsAScalar(command: kind.rawValue, target: target, components: links[0].components.count),
                              at: location)
         }
         var simplificationTime = 0.0
@@ -165,7 +162,7 @@ package final class Scope {
         timings.derivative -= simplificationTime
         timings.simplification = simplificationTime
         if matrix.entries.contains(store.undefined) || chainResult.components.contains(store.undefined) {
-            throw Diagnostic(.undefinedValue, "\(target) is undefined (a division by zero or the log of a number ≤ 0 in the composition)",
+            throw Diagnostic(.undefinedValue, DocumentPhrase.targetUndefined(target),
                              at: location)
         }
         var result = TargetResult(command: kind, target: target, variables: variables.compactMap(store.symbolName),
@@ -189,21 +186,21 @@ package final class Scope {
         for name in wrt {
             let symbol = store.symbol(name.name)
             if bindings[name.name] != nil {
-                throw Diagnostic(.notAVariable, "\(name.name) has a value (given with let); it cannot also be a variable", at: name.location)
+                throw Diagnostic(.notAVariable, DocumentPhrase.variableHasAValue(name.name), at: name.location)
             }
             let uses = links.indices.filter { k in
                 !links[k].parameters.contains(symbol) && links[k].components.contains { store.depends($0, on: symbol) }
             }
             if let first = uses.first { outermostUse = min(outermostUse, first) }
             if uses.isEmpty && !innermost.parameters.contains(symbol) {
-                let inputs = innermost.parameters.compactMap(store.symbolName).joined(separator: ", ")
+                let inputs = innermost.parameters.compactMap(store.symbolName)
                 let constants = symbolsOtherThanParameters(links)
-                let known = "its inputs are \(inputs)" + (constants.isEmpty ? "" : " and its constants \(constants.joined(separator: ", "))")
                 if let k = links.firstIndex(where: { $0.parameters.contains(symbol) }) {
-                    throw Diagnostic(.notAVariable, "\(name.name) is a parameter of \(links[k].name) inside \(target), not a symbol of \(target); \(known)",
+                    throw Diagnostic(.notAVariable,
+                                     DocumentPhrase.variableOfAnInnerFunction(name.name, function: links[k].name, target: target, inputs: inputs, constants: constants),
                                      at: name.location)
                 }
-                throw Diagnostic(.notAVariable, "\(name.name) does not appear in \(target); \(known)", at: name.location)
+                throw Diagnostic(.notAVariable, DocumentPhrase.notInTarget(name.name, target: target, inputs: inputs, constants: constants), at: name.location)
             }
         }
         let variables = wrt.map { store.symbol($0.name) }

@@ -5,6 +5,8 @@ extension Diagnostic {
     /// not yet given a case of their own are `.english(…)`, which says the same in both.
     public enum Phrase: Sendable, Equatable {
         case english(String)
+        /// About a document's meaning (names, calls, compositions).
+        case document(DocumentPhrase)
         // The lexer
         case unexpectedCharacter(String)
         case unexpectedByte(UInt8)
@@ -46,6 +48,7 @@ extension Diagnostic {
             let fr = language == .fr
             switch self {
             case let .english(text): return text
+            case let .document(phrase): return phrase.text(in: language)
             case let .unexpectedCharacter(c): return fr ? "caractère inattendu \(c)" : "unexpected character \(c)"
             case let .unexpectedByte(b):
                 let hex = String(b, radix: 16, uppercase: true)

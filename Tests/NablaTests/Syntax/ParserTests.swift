@@ -88,5 +88,25 @@ import Testing
             .valueNeedsLet(name: "a", value: "2"), .nestedTooDeeply(limit: 256),
         ]
         for p in phrases { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
+        let document: [DocumentPhrase] = [
+            .definedInTermsOfItself("f"), .compositionDefinedInTermsOfItself("F"), .tupleInExpression(count: 2), .isAFunction("f"),
+            .notAFunction("a"), .divisionByZero, .givesSeveralValues("g", count: 2), .undefinedExpression, .undefinedAtArguments("f"),
+            .needsAnArgument("softmax"), .argumentCount("sin", expected: "1", given: 2), .unknownFunction("foo", meant: nil, builtins: ["sin"]),
+            .unknownFunction("sinn", meant: "sin", builtins: []), .runTogetherName("x1x2", meant: "x1*x2"), .builtinNeedsAnInnerFunction("softmax"),
+            .twoArgumentsNotALink("max"), .noSuchTarget("h", defined: ["f"]), .tooManyLinks(limit: 10), .cannotCompose(outer: "f", inner: "g", takes: 2, gives: 3),
+            .nameClash("a", constantIn: "f", variableOf: "g"), .needsAScalar(command: "gradient", target: "F", components: 2), .targetUndefined("F"),
+            .variableHasAValue("a"), .variableOfAnInnerFunction("z1", function: "softmax", target: "F", inputs: ["x"], constants: []),
+            .notInTarget("q", target: "F", inputs: ["x"], constants: ["w"]), .nothingToCompute(defined: ["f"], example: "jacobian f"),
+            .inputTooLarge(bytes: 10, limit: 5), .nulByte, .notAVariableName("2x"), .variableNamedTwice("x"), .noVariable, .noExpression,
+            .hashInExpression, .expressionOnSeveralLines(2),
+        ]
+        for p in document { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
+    }
+
+    @Test func meaningErrorsInFrench() {
+        #expect(rendered("f(x) = foo(x)\njacobian f", .fr)?.hasPrefix("t.nabla:1:8: erreur: fonction inconnue foo ; la définir (foo(x) = …) ou utiliser :") == true)
+        #expect(rendered("f(x) = sin(x, x)\njacobian f", .fr)?.hasPrefix("t.nabla:1:8: erreur: sin prend 1 argument, pas 2") == true)
+        #expect(rendered("g(x, y) = (x, y, x)\nf(a, b) = a b\njacobian f∘g", .fr)?
+            .contains("impossible de composer f avec g : f prend 2 arguments mais g donne 3 valeurs") == true)
     }
 }
