@@ -1,12 +1,20 @@
 import NablaCore
 
+/// A message that can be said in each language; the layers above documents (sheets) give
+/// theirs through it.
+public protocol Phrasing: Sendable {
+    func text(in language: Language) -> String
+}
+
 extension Diagnostic {
     /// What a diagnostic says, as data: ``text(in:)`` writes it in English or French. Messages
     /// not yet given a case of their own are `.english(…)`, which says the same in both.
-    public enum Phrase: Sendable, Equatable {
+    public enum Phrase: Sendable {
         case english(String)
         /// About a document's meaning (names, calls, compositions).
         case document(DocumentPhrase)
+        /// From a layer above documents.
+        case other(any Phrasing)
         // The lexer
         case unexpectedCharacter(String)
         case unexpectedByte(UInt8)
@@ -49,6 +57,7 @@ extension Diagnostic {
             switch self {
             case let .english(text): return text
             case let .document(phrase): return phrase.text(in: language)
+            case let .other(phrase): return phrase.text(in: language)
             case let .unexpectedCharacter(c): return fr ? "caractère inattendu \(c)" : "unexpected character \(c)"
             case let .unexpectedByte(b):
                 let hex = String(b, radix: 16, uppercase: true)

@@ -162,7 +162,7 @@ extension SheetChecker {
             var entries: [ExprID] = []
             for row in rows {
                 for item in row {
-                    guard let s = item.scalar else { throw Diagnostic(.syntax, "a matrix entry must be an expression", at: item.location) }
+                    guard let s = item.scalar else { throw Diagnostic(.syntax, SheetPhrase.matrixEntryNotAnExpression, at: item.location) }
                     entries.append(try resolver.scalar(s, parameters))
                 }
             }
@@ -179,7 +179,7 @@ extension SheetChecker {
                 } else if so.columns == next.rows {
                     result = store.multiply(so, next)
                 } else {
-                    throw Diagnostic(.shapeMismatch, "a \(so.rows)×\(so.columns) matrix cannot multiply a \(next.rows)×\(next.columns) one", at: l)
+                    throw Diagnostic(.shapeMismatch, SheetPhrase.matricesDoNotMultiply(rows: so.rows, columns: so.columns, byRows: next.rows, byColumns: next.columns), at: l)
                 }
             }
             return result

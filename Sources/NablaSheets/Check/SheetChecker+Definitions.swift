@@ -45,7 +45,7 @@ extension SheetChecker {
         var out: [LocatedName] = []
         for item in items {
             guard case let .name(n, l)? = item.scalar else {
-                throw Diagnostic(.syntax, "expected the names of the variables", at: item.location)
+                throw Diagnostic(.syntax, SheetPhrase.variableNamesExpected, at: item.location)
             }
             out.append(LocatedName(name: n, location: l))
         }
@@ -59,16 +59,16 @@ extension SheetChecker {
         case let .matrix(rows, l):
             let items = rows.count == 1 ? rows[0] : rows.map { $0[0] }
             guard rows.count == 1 || rows.allSatisfy({ $0.count == 1 }) else {
-                throw Diagnostic(.syntax, "a function's values are a column or a row, not a matrix", at: l)
+                throw Diagnostic(.syntax, SheetPhrase.functionValuesNotAColumn, at: l)
             }
             var scalars: [ExpressionSyntax] = []
             for i in items {
-                guard let s = i.scalar else { throw Diagnostic(.syntax, "expected an expression", at: i.location) }
+                guard let s = i.scalar else { throw Diagnostic(.syntax, SheetPhrase.expressionExpected, at: i.location) }
                 scalars.append(s)
             }
             return scalars.count == 1 ? scalars[0] : .tuple(scalars, l)
         default:
-            throw Diagnostic(.syntax, "expected the values of the function", at: m.location)
+            throw Diagnostic(.syntax, SheetPhrase.functionValuesExpected, at: m.location)
         }
     }
 

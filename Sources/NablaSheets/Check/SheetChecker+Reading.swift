@@ -16,7 +16,7 @@ extension SheetChecker {
             return
         }
         if source.bytes.count > Document.maximumInputSize {
-            report.errors.append(Diagnostic(.inputTooLarge, "the sheet is \(source.bytes.count) bytes; the limit is \(Document.maximumInputSize)", at: nil))
+            report.errors.append(Diagnostic(.inputTooLarge, DocumentPhrase.inputTooLarge(bytes: source.bytes.count, limit: Document.maximumInputSize), at: nil))
             return
         }
         let scanner = SheetScanner(source: source)
@@ -89,7 +89,7 @@ extension SheetChecker {
     /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
     func read(_ region: MathRegion, _ report: inout CheckReport) -> [RelationChain] {
         if let unbalanced = SheetChecker.unbalancedBrace(source.bytes, region.start, region.end) {
-            report.errors.append(Diagnostic(.syntax, unbalanced.message, at: source.location(ofOffset: unbalanced.offset)))
+            report.errors.append(Diagnostic(.syntax, unbalanced.phrase, at: source.location(ofOffset: unbalanced.offset)))
             return []
         }
         do {
@@ -105,18 +105,18 @@ extension SheetChecker {
     }
 
     /// The first brace that is never closed (or closes nothing), with a message.
-    static func unbalancedBrace(_ b: [UInt8], _ start: Int, _ end: Int) -> (offset: Int, message: String)? {
+    static func unbalancedBrace(_ b: [UInt8], _ start: Int, _ end: Int) -> (offset: Int, phrase: SheetPhrase)? {
         var open: [Int] = []
         var i = start
         while i < end {
             if b[i] == UInt8(ascii: "\\") { i += 2; continue }
             if b[i] == UInt8(ascii: "{") { open.append(i) }
             if b[i] == UInt8(ascii: "}") {
-                if open.popLast() == nil { return (i, "unbalanced brace: this '}' closes nothing") }
+                if open.popLast() == nil { return (i, .braceClosesNothing) }
             }
             i += 1
         }
-        if let first = open.first { return (first, "unbalanced brace: this '{' is never closed (\(open.count) unclosed)") }
+        if let first = open.first { return (first, .unbalancedOpeningBrace(unclosed: open.count)) }
         return nil
     }
 

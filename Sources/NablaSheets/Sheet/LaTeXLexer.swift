@@ -25,7 +25,7 @@ struct LaTeXLexer {
                 while i < end && bytes[i] != UInt8(ascii: "\n") { i += 1 }
             case UInt8(ascii: "\\"):
                 i += 1
-                guard i < end else { throw Diagnostic(.syntax, "a lone backslash", at: source.location(ofOffset: at)) }
+                guard i < end else { throw Diagnostic(.syntax, SheetPhrase.loneBackslash, at: source.location(ofOffset: at)) }
                 let c = bytes[i]
                 if isLetter(c) {
                     var j = i
@@ -85,7 +85,7 @@ struct LaTeXLexer {
                     j = k
                 }
                 guard digits.count <= 1000, var value = Rational(integerLiteral: Substring(digits)) else {
-                    throw Diagnostic(.inputTooLarge, "number too long", at: source.location(ofOffset: at))
+                    throw Diagnostic(.inputTooLarge, SheetPhrase.numberTooLong, at: source.location(ofOffset: at))
                 }
                 if scale > 0 { value = value * Rational(10).power(-scale)! }
                 add(.number(value), at)
@@ -99,7 +99,7 @@ struct LaTeXLexer {
                     var iterator = bytes[i..<end].makeIterator()
                     var decoder = UTF8()
                     guard case let .scalarValue(s) = decoder.decode(&iterator) else {
-                        throw Diagnostic(.notText, "not UTF-8 text", at: source.location(ofOffset: at))
+                        throw Diagnostic(.notText, SheetPhrase.notUTF8, at: source.location(ofOffset: at))
                     }
                     i += String(s).utf8.count
                     switch s {
@@ -113,10 +113,10 @@ struct LaTeXLexer {
                     default:
                         if let name = GreekLetters.name(of: s) { add(.command(name), at) }
                         else if s.properties.isAlphabetic { add(.letter(Character(s)), at) }
-                        else { throw Diagnostic(.syntax, "unexpected character '\(s)' in mathematics", at: source.location(ofOffset: at)) }
+                        else { throw Diagnostic(.syntax, SheetPhrase.unexpectedCharacter(String(s)), at: source.location(ofOffset: at)) }
                     }
                 } else {
-                    throw Diagnostic(.syntax, "unexpected character in mathematics", at: source.location(ofOffset: at))
+                    throw Diagnostic(.syntax, SheetPhrase.unexpectedCharacter(nil), at: source.location(ofOffset: at))
                 }
             }
         }

@@ -13,24 +13,24 @@ extension LaTeXParser {
         case "frac", "dfrac", "tfrac":
             if peek(0) == .leftBrace, peek(1) == .command("partial"), let head = try partialDerivative(l) { return .gradient(head) }
             let n = try group(), d = try group()
-            guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, "a fraction of matrices is not supported", at: l) }
+            guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.fraction), at: l) }
             return .expression(.divide(ns, ds, l))
         case "sqrt":
             let a = try group()
-            guard let s = a.scalar else { throw Diagnostic(.syntax, "the square root of a matrix is not supported", at: l) }
+            guard let s = a.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.squareRoot), at: l) }
             return .expression(.call("sqrt", [s], l))
         case "log" where current.kind == .underscore:
             // \log_2 x, \log_{10}(x): the logarithm in a base.
             advance()
             let base = try group()
-            guard let b = base.scalar else { throw Diagnostic(.syntax, "the base of a logarithm must be a number or a symbol", at: l) }
+            guard let b = base.scalar else { throw Diagnostic(.syntax, SheetPhrase.logarithmBase, at: l) }
             return .expression(.call("log", [try functionArgument(c, l), b], l))
         case "exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "sgn":
             let argument = try functionArgument(c, l)
             let name = ["ln": "log", "arcsin": "asin", "arccos": "acos", "arctan": "atan", "sgn": "sign"][c] ?? c
             return .expression(.call(name, [argument], l))
         case "max", "min":
-            guard current.kind == .leftParen else { throw Diagnostic(.syntax, "expected (a, b) after \\\(c)", at: l) }
+            guard current.kind == .leftParen else { throw Diagnostic(.syntax, SheetPhrase.pairExpectedAfter(c), at: l) }
             return try named(c, l)
         case "text", "mathrm", "operatorname", "mathit", "textrm", "mathbf":
             let name = try textGroup().trimmed.replacingSpaces
@@ -58,24 +58,24 @@ extension LaTeXParser {
             return .expression(.name(LaTeXParser.setPrefix + name, l))
         case "pi": return .expression(.name("pi", l))
         case "begin": return try environment(l)
-        case "cdot", "times": throw Diagnostic(.syntax, "expected an expression before \\\(c)", at: l)
+        case "cdot", "times": throw Diagnostic(.syntax, SheetPhrase.expressionExpectedBefore(c), at: l)
         default:
             if GreekLetters.names.contains(c) {
                 return try named(c + (try subscriptSuffix()), l)
             }
-            throw Diagnostic(.syntax, "unknown command \\\(c)", at: l)
+            throw Diagnostic(.syntax, SheetPhrase.unknownCommand(c), at: l)
         }
     }
 
     /// The argument of `\exp`, `\sin`…: in parentheses or braces, or the next factor.
     mutating func functionArgument(_ name: String, _ l: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
         if current.kind == .caret {
-            throw Diagnostic(.syntax, "powers of \\\(name) written before the argument are not supported; write (\\\(name) x)^2", at: l)
+            throw Diagnostic(.syntax, SheetPhrase.powerBeforeArgument(name), at: l)
         }
         // `\cos(\theta)^2` is (cos θ)²: a parenthesized argument ends before the power, which
         // then applies to the function. Without parentheses, `\sin x^2` is sin(x²).
         let a = current.kind == .leftParen ? try primary() : try factor()
-        guard let s = a.scalar else { throw Diagnostic(.syntax, "\\\(name) of a matrix is not supported", at: l) }
+        guard let s = a.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.function(name)), at: l) }
         return s
     }
 
@@ -83,7 +83,7 @@ extension LaTeXParser {
     /// nothing read) when the letter is just a letter.
 
     mutating func textGroup() throws(Diagnostic) -> String {
-        try expect(.leftBrace, "'{'")
+        try expect(.leftBrace, .token("'{'"))
         var text = ""
         var depth = 1
         while true {
@@ -94,7 +94,7 @@ extension LaTeXParser {
                 if depth == 0 { advance(); return text }
             case let .letter(c): text.append(c)
             case let .number(n): text += n.description
-            case .end: throw error("expected '}'")
+            case .end: throw Diagnostic(.syntax, SheetPhrase.expected(.token("'}'"), found: nil), at: location(current))
             case .minus: text += "-"
             case .period: text += "."
             case .prime: text += "'"
@@ -109,7 +109,7 @@ extension LaTeXParser {
     mutating func environment(_ l: SourceLocation) throws(Diagnostic) -> MathSyntax {
         let name = try textGroup()
         guard ["pmatrix", "bmatrix", "matrix", "array", "vmatrix", "Bmatrix", "smallmatrix"].contains(name) else {
-            throw Diagnostic(.syntax, "unsupported environment \(name) inside a formula", at: l)
+            throw Diagnostic(.syntax, SheetPhrase.unsupportedEnvironment(name), at: l)
         }
         if name == "array", current.kind == .leftBrace { _ = try textGroup() }
         var rows: [[MathSyntax]] = [[]]
@@ -117,10 +117,10 @@ extension LaTeXParser {
             if case .command("end") = current.kind {
                 advance()
                 let closing = try textGroup()
-                if closing != name { throw Diagnostic(.syntax, "\\begin{\(name)} is closed by \\end{\(closing)}", at: l) }
+                if closing != name { throw Diagnostic(.syntax, SheetPhrase.environmentClosedBy(name, closing: closing), at: l) }
                 break
             }
-            if current.kind == .end { throw Diagnostic(.syntax, "\\begin{\(name)} is never closed", at: l) }
+            if current.kind == .end { throw Diagnostic(.syntax, SheetPhrase.environmentNeverClosed(name), at: l) }
             rows[rows.count - 1].append(try sum())
             if accept(.ampersand) { continue }
             if accept(.rowBreak) {
@@ -129,12 +129,12 @@ extension LaTeXParser {
                 continue
             }
             if case .command("end") = current.kind { continue }
-            throw error("expected '&', '\\\\' or \\end{\(name)}, found \(current.describe)")
+            throw error(.rowSeparator(environment: name))
         }
         let width = rows.map(\.count).max() ?? 0
-        if width == 0 { throw Diagnostic(.syntax, "this matrix is empty", at: l) }
+        if width == 0 { throw Diagnostic(.syntax, SheetPhrase.emptyMatrix, at: l) }
         if rows.contains(where: { $0.count != width }) {
-            throw Diagnostic(.syntax, "the rows of this matrix have different lengths", at: l)
+            throw Diagnostic(.syntax, SheetPhrase.raggedMatrix, at: l)
         }
         return .matrix(rows, l)
     }

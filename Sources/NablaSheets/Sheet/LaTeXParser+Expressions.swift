@@ -32,7 +32,7 @@ extension LaTeXParser {
         if terms.count == 1 { return terms[0] }
         var scalars: [ExpressionSyntax] = []
         for t in terms {
-            guard let s = t.scalar else { throw Diagnostic(.syntax, "sums of matrices are not supported", at: t.location) }
+            guard let s = t.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.sum), at: t.location) }
             scalars.append(s)
         }
         return .expression(.sum(scalars, start))
@@ -60,7 +60,7 @@ extension LaTeXParser {
                 let denominator = try factor()
                 let numerator = try combine(factors, start)
                 guard let n = numerator.scalar, let d = denominator.scalar else {
-                    throw Diagnostic(.syntax, "division of matrices is not supported", at: l)
+                    throw Diagnostic(.syntax, SheetPhrase.notSupported(.division), at: l)
                 }
                 factors = [.expression(.divide(n, d, l))]
             } else if startsFactor() {
@@ -110,7 +110,7 @@ extension LaTeXParser {
                 advance()
                 let exponent = try group()
                 guard let b = base.scalar, let e = exponent.scalar else {
-                    throw Diagnostic(.syntax, "powers of matrices are not supported", at: l)
+                    throw Diagnostic(.syntax, SheetPhrase.notSupported(.power), at: l)
                 }
                 base = .expression(.power(b, e, l))
             } else if current.kind == .prime, case let .name(n, nl)? = base.scalar {
@@ -134,7 +134,7 @@ extension LaTeXParser {
         if current.kind == .leftBrace {
             advance()
             let inner = try sum()
-            try expect(.rightBrace, "'}'")
+            try expect(.rightBrace, .token("'}'"))
             return inner
         }
         let l = location(current)
@@ -148,7 +148,7 @@ extension LaTeXParser {
         case .minus:
             advance()
             return try negated(try group(), l)
-        default: throw error("expected an exponent, found \(current.describe)")
+        default: throw error(.exponent)
         }
     }
 
@@ -168,7 +168,7 @@ extension LaTeXParser {
             advance()
             var items = [try sum()]
             while current.kind == .comma { advance(); items.append(try sum()) }
-            try expect(closing, closing == .rightParen ? "')'" : "']'")
+            try expect(closing, .token(closing == .rightParen ? "')'" : "']'"))
             if items.count == 1 { return items[0] }
             return .matrix([items], l)   // a tuple: one row
         case .pipe:
@@ -177,19 +177,19 @@ extension LaTeXParser {
             openBars += 1
             defer { openBars -= 1 }
             let inner = try sum()
-            try expect(.pipe, "'|' to close the absolute value")
-            guard let s = inner.scalar else { throw Diagnostic(.syntax, "the absolute value of a matrix is not supported", at: l) }
+            try expect(.pipe, .closingAbsoluteValue)
+            guard let s = inner.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.absoluteValue), at: l) }
             return .expression(.call("abs", [s], l))
         case .leftBrace:
             advance()
             if current.kind == .rightBrace { advance(); return .expression(.number(.one, l)) }
             let inner = try sum()
-            try expect(.rightBrace, "'}'")
+            try expect(.rightBrace, .token("'}'"))
             return inner
         case let .command(c):
             return try command(c, l)
         default:
-            throw error("expected an expression, found \(current.describe)")
+            throw error(.expression)
         }
     }
 
@@ -206,7 +206,7 @@ extension LaTeXParser {
                 case let .letter(c): piece.append(c)
                 case let .number(n): piece += n.description
                 case .comma: parts.append(piece); piece = ""
-                case .end: throw error("expected '}' to close the subscript")
+                case .end: throw Diagnostic(.syntax, SheetPhrase.expected(.closingSubscript, found: nil), at: location(current))
                 default: piece += ""
                 }
                 advance()
@@ -217,7 +217,7 @@ extension LaTeXParser {
             switch current.kind {
             case let .letter(c): parts.append(String(c)); advance()
             case let .number(n): parts.append(String(n.description.prefix(1))); advance()
-            default: throw error("expected a subscript, found \(current.describe)")
+            default: throw error(.subscriptIndex)
             }
         }
         return "_" + parts.joined(separator: "_")
@@ -230,10 +230,10 @@ extension LaTeXParser {
             var arguments: [ExpressionSyntax] = []
             repeat {
                 let a = try sum()
-                guard let s = a.scalar else { throw Diagnostic(.syntax, "a matrix cannot be an argument of \(name)", at: a.location) }
+                guard let s = a.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.argument(of: name)), at: a.location) }
                 arguments.append(s)
             } while accept(.comma)
-            try expect(.rightParen, "')' after the arguments of \(name)")
+            try expect(.rightParen, .closingArguments(of: name))
             return .expression(.call(name, arguments, l))
         }
         if current.kind == .command("circ") {

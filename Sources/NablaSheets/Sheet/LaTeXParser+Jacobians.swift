@@ -71,14 +71,14 @@ extension LaTeXParser {
 
     /// `(f(x))`, `(x)`, `(x_1, x_2)` after a Jacobian.
     mutating func evaluationPoint() throws(Diagnostic) -> [ExpressionSyntax] {
-        try expect(.leftParen, "'('")
+        try expect(.leftParen, .token("'('"))
         var arguments: [ExpressionSyntax] = []
         repeat {
             let a = try sum()
             if let s = a.scalar { arguments.append(s) }
             else if case let .matrix(rows, _) = a, rows.count == 1 { arguments += rows[0].compactMap(\.scalar) }
         } while accept(.comma)
-        try expect(.rightParen, "')'")
+        try expect(.rightParen, .token("')'"))
         return arguments
     }
 
@@ -101,7 +101,7 @@ extension LaTeXParser {
         if accept(.leftParen) {
             target = [try functionName()]
             while accept(.command("circ")) { target.append(try functionName()) }
-            try expect(.rightParen, "')' after the composition")
+            try expect(.rightParen, .closingComposition)
         } else {
             target = [try functionName()]
             while accept(.command("circ")) { target.append(try functionName()) }
@@ -130,10 +130,10 @@ extension LaTeXParser {
         case .leftParen:
             advance()
             let inner = try functionName()
-            try expect(.rightParen, "')'")
+            try expect(.rightParen, .token("')'"))
             return inner
         default:
-            throw error("expected the name of a function, found \(current.describe)")
+            throw error(.functionName)
         }
     }
 

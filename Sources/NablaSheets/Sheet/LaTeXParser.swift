@@ -55,7 +55,7 @@ struct LaTeXParser {
             }
             result.append(RelationChain(parts: parts, relations: relations, location: start))
             if current.kind != .end && !isSeparator() {
-                throw error("expected a relation (=, \\rightarrow, :) or the end of the formula, found \(current.describe)")
+                throw error(.relation)
             }
         }
         return result
@@ -129,14 +129,17 @@ struct LaTeXParser {
         if current.kind == kind { advance(); return true }
         return false
     }
-    mutating func expect(_ kind: LaTeXToken.Kind, _ what: String) throws(Diagnostic) {
-        if !accept(kind) { throw error("expected \(what), found \(current.describe)") }
+    mutating func expect(_ kind: LaTeXToken.Kind, _ what: SheetPhrase.Expected) throws(Diagnostic) {
+        if !accept(kind) { throw error(what) }
     }
     mutating func enter() throws(Diagnostic) {
         nesting += 1
         if nesting > LaTeXParser.maximumNesting {
-            throw Diagnostic(.nestingTooDeep, "formula nested too deeply (more than \(LaTeXParser.maximumNesting) levels)", at: location(current))
+            throw Diagnostic(.nestingTooDeep, SheetPhrase.nestedTooDeeply(limit: LaTeXParser.maximumNesting), at: location(current))
         }
     }
-    func error(_ message: String) -> Diagnostic { Diagnostic(.syntax, message, at: location(current)) }
+    /// "expected …, found …" at the current token.
+    func error(_ expected: SheetPhrase.Expected) -> Diagnostic {
+        Diagnostic(.syntax, SheetPhrase.expected(expected, found: current.describe), at: location(current))
+    }
 }

@@ -53,7 +53,7 @@ struct SheetScanner {
                     if let e = find(close, from: i + 2) {
                         out.append(MathRegion(start: i + 2, end: e, isDisplay: close == "\\]")); i = e + 2; continue
                     }
-                    problems.append(Diagnostic(.syntax, "\(close == "\\]" ? "\\[" : "\\(") is never closed", at: source.location(ofOffset: i)))
+                    problems.append(Diagnostic(.syntax, SheetPhrase.unclosedDelimiter(close == "\\]" ? "\\[" : "\\("), at: source.location(ofOffset: i)))
                     i += 2; continue
                 }
                 if starts("\\begin{", at: i), let name = environments.first(where: { starts("\\begin{\($0)", at: i) }) {
@@ -64,7 +64,7 @@ struct SheetScanner {
                         out.append(MathRegion(start: i + open.utf8.count, end: e, isDisplay: true))
                         i = e + close.utf8.count; continue
                     }
-                    problems.append(Diagnostic(.syntax, "\(open) is never closed", at: source.location(ofOffset: i)))
+                    problems.append(Diagnostic(.syntax, SheetPhrase.unclosedDelimiter(open), at: source.location(ofOffset: i)))
                     i += open.utf8.count; continue
                 }
                 i += 2; continue
@@ -76,7 +76,7 @@ struct SheetScanner {
                 if let e = find(delimiter, from: from) {
                     out.append(MathRegion(start: from, end: e, isDisplay: display)); i = e + delimiter.utf8.count; continue
                 }
-                problems.append(Diagnostic(.syntax, "\(delimiter) is never closed", at: source.location(ofOffset: i)))
+                problems.append(Diagnostic(.syntax, SheetPhrase.unclosedDelimiter(delimiter), at: source.location(ofOffset: i)))
                 i = from; continue
             }
             i += 1

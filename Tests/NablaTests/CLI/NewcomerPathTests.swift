@@ -287,6 +287,17 @@ import Testing
         #expect(report.wrongCount == 0)
     }
 
+    /// With --lang fr, the reader's errors are French too, with the same places and carets.
+    @Test func sheetErrorsInFrench() throws {
+        let sheet = try file("mal.md", "Soit $f(x) = x^{2$.\n\n$$\\nabla f = \\begin{pmatrix} 2x & \\end{bmatrix}$$\n")
+        let r = try e2e.run(["check", sheet, "--lang", "fr"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("mal.md:1:16: erreur: accolade non équilibrée : ce '{' n'est jamais fermé (1 non fermée)\n  Soit $f(x) = x^{2$.\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("mal.md:3:14: erreur: \\begin{pmatrix} est fermé par \\end{bmatrix}"))
+        let english = try e2e.run(["check", sheet])
+        #expect(english.stderr.contains("mal.md:3:14: error: \\begin{pmatrix} is closed by \\end{bmatrix}"))
+    }
+
     // MARK: 12. Reproducible checks, French plurals, a sheet with no claim
 
     @Test func checkIsReproducibleAndSaysWhatItReads() throws {
