@@ -33,7 +33,7 @@ struct Codegen: ParsableCommand {
                 let document = try Document(source: source, store: limit.store())
                 let generator = CodeGenerator(language: lang)
                 var text = lang == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
-                document.store.budget?.activity = "generating code"
+                document.store.budget?.activity = .generatingCode
                 text += document.results.map { generator.function(named: $0.target, $0, in: document.store) }.joined(separator: "\n")
                 try document.store.checkBudget(at: nil)
                 if let output {

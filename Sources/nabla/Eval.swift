@@ -104,7 +104,7 @@ struct Eval: ParsableCommand {
                 // Skipping a target is a warning when another one was evaluated and none was asked for by name.
                 let isError = out.isEmpty || !wanted.isEmpty
                 for p in skipped {
-                    let d = isError ? Diagnostic(p.kind, p.message, at: p.location) : p
+                    let d = isError ? Diagnostic(p.kind, p.phrase, at: p.location) : p
                     FileHandle.standardError.write(Data((d.render(in: source) + "\n").utf8))
                 }
                 if isError && !skipped.isEmpty { return ExitStatus.unusableInput }
@@ -173,7 +173,7 @@ private func evaluateTable(_ document: Document, _ source: SourceText, _ results
                                   + (missing.count == 1 ? "it" : "them"), at: r.location, severity: explicit ? .error : .warning))
     }
     for d in skipped {
-        let shown = usable.isEmpty ? Diagnostic(d.kind, d.message, at: d.location) : d
+        let shown = usable.isEmpty ? Diagnostic(d.kind, d.phrase, at: d.location) : d
         FileHandle.standardError.write(Data((shown.render(in: source) + "\n").utf8))
     }
     if usable.isEmpty || (explicit && !skipped.isEmpty) { return ExitStatus.unusableInput }

@@ -72,7 +72,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
     for w in warnings { FileHandle.standardError.write(Data((w.render(in: source, language: options.lang) + "\n").utf8)) }
     for note in CornerNote.notes(results, store) {
         // Expressions given on the command line have no line to point at.
-        let shown = source.name == SourceText.commandLineArguments ? Diagnostic(note.kind, note.message, at: nil, severity: .warning) : note
+        let shown = source.name == SourceText.commandLineArguments ? Diagnostic(note.kind, note.phrase, at: nil, severity: .warning) : note
         FileHandle.standardError.write(Data((shown.render(in: source, language: options.lang) + "\n").utf8))
     }
     var results = results
@@ -81,7 +81,7 @@ func emit(_ results: [TargetResult], _ store: ExpressionStore, _ source: SourceT
         FileHandle.standardError.write(Data((problem.render(in: source, language: options.lang) + "\n").utf8))
         return ExitStatus.unusableInput
     }
-    store.budget?.activity = "printing the results"
+    store.budget?.activity = .printing
     let text: String
     switch options.format {
     case .text where options.steps, .latex where options.steps, .markdown, .html:

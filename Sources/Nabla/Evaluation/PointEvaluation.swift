@@ -26,7 +26,7 @@ public struct PointEvaluation {
         }
         let inputs = (variables + constants).map { store.symbol($0) }
         let x = (variables + constants).map { point[$0]! }
-        store.budget?.activity = "compiling \(result.target) for evaluation"
+        store.budget?.activity = .compiling(result.target)
         try store.checkBudget(at: result.location)
         let tape = Tape(store: store, outputs: result.components, inputs: inputs)
         try store.checkBudget(at: result.location)

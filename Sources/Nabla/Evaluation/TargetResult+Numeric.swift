@@ -31,7 +31,7 @@ extension TargetResult {
             else if let v = fixed[name] { columns.append(Array(repeating: v, count: table.count)) }
             else { throw Diagnostic(.missingValue, "\(target): the points have no column \(name), and --let does not give it", at: location) }
         }
-        store.budget?.activity = "compiling \(target) for evaluation"
+        store.budget?.activity = .compiling(target)
         try store.checkBudget(at: location)
         let tape = Tape(store: store, outputs: components + matrix.entries, inputs: inputs.map { store.symbol($0) })
         try store.checkBudget(at: location)

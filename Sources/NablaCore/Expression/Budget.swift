@@ -20,7 +20,35 @@ public final class Budget: @unchecked Sendable {
     private var calls = 0
     private var exhausted = false
     /// What the work is doing, for the message when the budget runs out: "differentiating F".
-    public var activity = "computing"
+    public var activity = Activity.computing
+
+    /// What long work can be doing, said in either language.
+    public enum Activity: Sendable, Equatable {
+        case computing
+        case reading(String)
+        case differentiating(String)
+        case simplifying(String)
+        case computingTheHessian(String)
+        case checkingLine(Int)
+        case compiling(String)
+        case printing
+        case generatingCode
+
+        public func text(in language: Language) -> String {
+            let fr = language == .fr
+            switch self {
+            case .computing: return fr ? "le calcul" : "computing"
+            case let .reading(t): return fr ? "la lecture des fonctions de \(t)" : "reading the functions of \(t)"
+            case let .differentiating(t): return fr ? "la dérivation de \(t)" : "differentiating \(t)"
+            case let .simplifying(t): return fr ? "la simplification de la jacobienne de \(t)" : "simplifying the Jacobian of \(t)"
+            case let .computingTheHessian(t): return fr ? "le calcul de la hessienne de \(t)" : "computing the Hessian of \(t)"
+            case let .checkingLine(n): return fr ? "la vérification de la formule de la ligne \(n)" : "checking the formula at line \(n)"
+            case let .compiling(t): return fr ? "la compilation de \(t) pour l'évaluer" : "compiling \(t) for evaluation"
+            case .printing: return fr ? "l'écriture des résultats" : "printing the results"
+            case .generatingCode: return fr ? "la génération du code" : "generating code"
+            }
+        }
+    }
 
     public init(seconds: Double) {
         self.seconds = seconds

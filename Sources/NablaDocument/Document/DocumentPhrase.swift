@@ -37,6 +37,8 @@ public enum DocumentPhrase: Sendable, Equatable {
     case noExpression
     case hashInExpression
     case expressionOnSeveralLines(Int)
+    case timeLimit(seconds: Double, Budget.Activity)
+    case cancelled(Budget.Activity)
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -120,6 +122,12 @@ public enum DocumentPhrase: Sendable, Equatable {
         case .hashInExpression:
             return fr ? "'#' ne fait pas partie de la syntaxe (dans un fichier, il commence un commentaire)"
                 : "'#' is not part of the syntax (in a file it starts a comment)"
+        case let .timeLimit(seconds, activity):
+            let s = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return fr ? "arrêté après \(s) s pendant \(activity.text(in: language)) (la limite de temps ; voir --timeout)"
+                : "stopped after \(s) s while \(activity.text(in: language)) (the time limit; see --timeout)"
+        case let .cancelled(activity):
+            return fr ? "annulé pendant \(activity.text(in: language))" : "cancelled while \(activity.text(in: language))"
         case let .expressionOnSeveralLines(n):
             return fr ? "l'expression \(n) tient sur plusieurs lignes ; donner chaque composante comme un argument"
                 : "expression \(n) spans several lines; give each component as an argument of its own"

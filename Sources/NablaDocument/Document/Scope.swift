@@ -124,7 +124,7 @@ package final class Scope {
         timings.parse = parseTime
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
         let target = chain.map(\.name).joined(separator: "∘")
-        store.budget?.activity = "reading the functions of \(target)"
+        store.budget?.activity = .reading(target)
         var links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
         try checkBudget(location)
         warnings += resolver.warnings
@@ -139,19 +139,19 @@ package final class Scope {
         var simplificationTime = 0.0
         let simplifier = self.simplifier
         let budget = store.budget
-        budget?.activity = "differentiating \(target)"
+        budget?.activity = .differentiating(target)
         let chainResult = try timings.measure(\.derivative) { () throws(Diagnostic) in
             store.chainRule(links, variables: variables) { matrix in
                 let start = DispatchTime.now().uptimeNanoseconds
-                defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9; budget?.activity = "differentiating \(target)" }
-                budget?.activity = "simplifying the Jacobian of \(target)"
+                defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9; budget?.activity = .differentiating(target) }
+                budget?.activity = .simplifying(target)
                 return simplifier.simplify(matrix)
             }
         }
         try checkBudget(location)
         var matrix = chainResult.jacobian
         if kind == .hessian {
-            budget?.activity = "computing the Hessian of \(target)"
+            budget?.activity = .computingTheHessian(target)
             let gradient = matrix.entries
             matrix = try timings.measure(\.derivative) { () throws(Diagnostic) in store.jacobian(gradient, variables) }
             let start = DispatchTime.now().uptimeNanoseconds

@@ -16,10 +16,23 @@ public enum CornerNote {
             guard !r.corners.isEmpty else { return nil }
             var seen = Set<String>()
             let places = r.corners.map { "\(printer.string($0)) = 0" }.filter { seen.insert($0).inserted }
-            let listed = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + " or " + places.last!
-            return Diagnostic(.undefinedValue, "\(r.target) is not differentiable where \(listed) (a corner of abs, relu, max or min): "
-                              + "the result holds elsewhere, and sign(…) and heaviside(…) in it are undefined there",
-                              at: r.location, severity: .warning)
+            return Diagnostic(.undefinedValue, .other(CornerPhrase(target: r.target, places: places)), at: r.location, severity: .warning)
         }
+    }
+}
+
+/// "F is not differentiable where x - y = 0 …", in either language.
+struct CornerPhrase: Phrasing {
+    let target: String
+    let places: [String]
+
+    func text(in language: Language) -> String {
+        let fr = language == .fr
+        let or = fr ? " ou " : " or "
+        let listed = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + or + places.last!
+        return fr ? "\(target) n'est pas dérivable là où \(listed) (un point anguleux de abs, relu, max ou min) : "
+            + "le résultat vaut ailleurs, et sign(…) et heaviside(…) n'y sont pas définis"
+            : "\(target) is not differentiable where \(listed) (a corner of abs, relu, max or min): "
+            + "the result holds elsewhere, and sign(…) and heaviside(…) in it are undefined there"
     }
 }

@@ -94,7 +94,7 @@ public final class SheetChecker {
         let eIsAVariable = warnAboutE(formulas, &report)
         for (chain, _) in formulas {
             if outOfTime(at: chain.location, &report) { return }
-            store.budget?.activity = "checking the formula at line \(chain.location.line)"
+            store.budget?.activity = .checkingLine(chain.location.line)
             let before = report.claims.count
             defer {
                 // A claim judged while the time ran out may rest on work left undone: drop it.

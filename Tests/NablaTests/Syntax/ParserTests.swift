@@ -103,6 +103,18 @@ import Testing
         for p in document { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
     }
 
+    @Test func timeLimitsAndCornersInFrench() {
+        #expect(DocumentPhrase.timeLimit(seconds: 5, .differentiating("F")).text(in: .fr)
+            == "arrêté après 5 s pendant la dérivation de F (la limite de temps ; voir --timeout)")
+        #expect(DocumentPhrase.timeLimit(seconds: 0.5, .checkingLine(3)).text(in: .en)
+            == "stopped after 0.5 s while checking the formula at line 3 (the time limit; see --timeout)")
+        let store = ExpressionStore()
+        let doc = try? Document(source: SourceText(name: "c.nabla", text: "f(x, y) = abs(x - y) + max(x, y)\njacobian f"), store: store)
+        let notes = CornerNote.notes(doc?.results ?? [], store)
+        #expect(notes.count == 1)
+        #expect(notes.first?.phrase.text(in: .fr).hasPrefix("f n'est pas dérivable là où x - y = 0 (un point anguleux") == true)
+    }
+
     @Test func meaningErrorsInFrench() {
         #expect(rendered("f(x) = foo(x)\njacobian f", .fr)?.hasPrefix("t.nabla:1:8: erreur: fonction inconnue foo ; la définir (foo(x) = …) ou utiliser :") == true)
         #expect(rendered("f(x) = sin(x, x)\njacobian f", .fr)?.hasPrefix("t.nabla:1:8: erreur: sin prend 1 argument, pas 2") == true)
