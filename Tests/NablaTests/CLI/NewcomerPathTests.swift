@@ -83,7 +83,7 @@ import Testing
         let fromFile = try e2e.run(["solve", path, "--format", "json"])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         #expect(fromFile.stdout.contains("\"variables\": [\"w11\", \"w12\", \"w21\", \"w22\"]"))
-        let value = try e2e.run(["solve", try file("value.nabla", "f(x) = a x^2\nlet a = 2\ngradient f wrt a\n")])
+        let value = try e2e.run(["solve", try file("wrt-value.nabla", "f(x) = a x^2\nlet a = 2\ngradient f wrt a\n")])
         #expect(value.status == 2 && value.stderr.contains("a has a value (given with let); it cannot also be a variable"))
         let inner = try e2e.run(["solve", try file("inner.nabla", Self.perceptron + "\ngradient F wrt z1\n")])
         #expect(inner.status == 2 && inner.stderr.contains("z1 is a parameter of softmax inside F, not a symbol of F; its inputs are x1, x2 and its constants w11, w12, w21, w22"))
