@@ -1,9 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
-
 /// A target evaluated at a point through the tape: its values, its Jacobian, and, on request,
 /// the same Jacobian by every other route to compare them (`nabla eval --check`).
 public struct PointEvaluation {

@@ -1,9 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
-
 /// Points read from CSV text: a header naming the inputs, one point per row.
 ///
 /// ```

@@ -1,9 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
-
 /// The numeric engine applied to a document's results: the inputs of a target, its generated
 /// code, its values over a table of points.
 extension CodeGenerator {

@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 extension Budget {
     /// The error to report: "stopped after 5 s while differentiating F".

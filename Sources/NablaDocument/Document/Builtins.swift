@@ -1,5 +1,5 @@
-import NablaCore
 import NablaCalculus
+import NablaCore
 
 /// The functions every `.nabla` file knows. A definition of the same name in the file wins.
 package enum Builtin {

@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 extension Document {
     /// The Jacobian of a list of expressions written in the plain syntax, with respect to

@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 /// A `.nabla` file, parsed and solved: each command's result, in order.
 ///

@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// A function as the file defines it: `f(x1, x2) = (…, …)`.
 package struct FunctionDefinition {
     package let name: LocatedName

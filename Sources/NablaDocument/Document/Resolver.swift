@@ -1,5 +1,5 @@
-import NablaCore
 import NablaCalculus
+import NablaCore
 
 /// Turns expression syntax into expressions of a store: names become parameters, values given
 /// with `let`, constants or free symbols; calls of defined functions are substituted.

@@ -1,6 +1,6 @@
 import Foundation
-import NablaCore
 import NablaCalculus
+import NablaCore
 
 /// The functions, compositions and values known at one point of a document or of one exercise
 /// of a sheet, and the work done with them: resolving a target into the functions it chains,

@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// The targets of one exercise of a sheet, solved, with the values its statement gives.
 public struct SolvedExercise {

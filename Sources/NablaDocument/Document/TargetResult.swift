@@ -1,6 +1,6 @@
 import Foundation
-import NablaCore
 import NablaCalculus
+import NablaCore
 
 /// The answer to one command of a document: a Jacobian (or gradient, or Hessian) with its variables.
 public struct TargetResult {

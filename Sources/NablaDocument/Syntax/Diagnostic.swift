@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// A problem with the input, with where it is and what was expected.
 ///

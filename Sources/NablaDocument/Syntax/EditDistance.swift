@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// The Levenshtein distance between two words: how many characters must be inserted, deleted
 /// or replaced to turn one into the other. Used to suggest the name a user meant.
 ///

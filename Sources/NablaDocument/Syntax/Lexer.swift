@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// Splits plain-syntax source into tokens.
 ///

@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 /// Parses the plain syntax of `.nabla` files into statements.
 ///

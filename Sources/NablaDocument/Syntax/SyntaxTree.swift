@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// An expression as written, before names are resolved; every node knows where it starts.
 package indirect enum ExpressionSyntax {

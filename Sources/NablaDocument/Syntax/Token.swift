@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// One token of the plain syntax.
 struct Token: Equatable {

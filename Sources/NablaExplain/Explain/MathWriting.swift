@@ -1,7 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
+import NablaCalculus
+import NablaCore
 
 /// The pieces of mathematics a worked solution writes, in one notation: LaTeX (also inside
 /// Markdown) or MathML (in HTML). The writer composes them without knowing which.

@@ -1,7 +1,4 @@
 import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
 
 /// The sentences of a worked solution, one table per language: adding a language is adding a
 /// table. Mathematics is passed in already written (LaTeX).

@@ -1,7 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
+import NablaCalculus
+import NablaCore
 
 /// Mathematics for a terminal: Unicode symbols, matrices as aligned blocks of lines with
 /// ⎡ ⎤ brackets. A piece is a block of lines; pieces joined side by side are centred on each

@@ -1,7 +1,6 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
+import NablaCalculus
+import NablaCore
 
 /// A worked solution: the steps a course writes for each target, built once from the chain
 /// rule's intermediate results and written by ``WorkedSolutionWriter`` in any format.

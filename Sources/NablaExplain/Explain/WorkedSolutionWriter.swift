@@ -1,7 +1,7 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
+import NablaDocument
+import NablaCalculus
+import NablaCore
 
 /// Writes a ``WorkedSolution`` as a LaTeX document (amsmath, compiles with pdflatex), as
 /// Markdown with `$$` blocks, or as one self-contained HTML page whose mathematics is MathML;

@@ -1,5 +1,5 @@
-import NablaCore
 import NablaCalculus
+import NablaCore
 
 /// Writes a target's value and Jacobian as a self-contained C or Swift function, each shared
 /// sub-expression computed once (the same instructions as the ``Tape``).

@@ -1,6 +1,4 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 
 /// A dual number a + b·ε with ε² = 0: arithmetic on it carries a derivative along. Running the
 /// tape's reverse sweep on dual numbers is forward mode over reverse mode, which gives

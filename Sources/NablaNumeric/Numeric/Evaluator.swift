@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 extension ExpressionStore {
     /// The value of each expression in `ids` at a point, in double precision.

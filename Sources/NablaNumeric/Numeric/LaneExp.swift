@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// exp over many lanes at once, written so that the compiler turns the loop into vector
 /// instructions (no calls, no branches): about six times the throughput of calling the C
 /// library's `exp` one value at a time, within two units in the last place of it.

@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// Four linear combinations computed together, like a small matrix–matrix product: each
 /// operand's lanes are loaded once for the four rows, and the four sums stay in registers of the
 /// processor while the operands stream by. This is what a batch of matrix–vector products

@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// Many points (or many outputs at many points) stored as a structure of arrays: entry k of
 /// point p sits at `k * count + p`, so that each of the tape's instructions runs over
 /// consecutive memory.

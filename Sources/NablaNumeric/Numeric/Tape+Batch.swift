@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 extension Tape {
     /// The outputs at every point of `points` (one entry per input), written into `outputs` (one
     /// entry per output, the same number of points). The points are taken in chunks; within a

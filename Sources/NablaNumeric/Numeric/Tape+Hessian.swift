@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 extension Tape {
     /// The Hessian-vector product H·v of output `output` at `point`, by forward mode over
     /// reverse mode: the reverse sweep runs on dual numbers whose tangents move along

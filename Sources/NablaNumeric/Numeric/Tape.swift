@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 /// Expressions compiled to a flat list of instructions, for fast numeric values and
 /// derivatives: forward mode (`jvp`), reverse mode (`vjp`), full Jacobians, Hessian-vector

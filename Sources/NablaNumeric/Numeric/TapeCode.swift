@@ -1,5 +1,4 @@
 import NablaCore
-import NablaCalculus
 
 /// The instructions of a tape: each writes one register from registers written before it.
 ///

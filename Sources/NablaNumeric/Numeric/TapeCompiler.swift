@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 /// Turns expressions of a store into ``TapeCode``: each shared sub-expression one instruction,
 /// sums as linear combinations, numeric factors as coefficients, constant instructions folded,

@@ -1,6 +1,3 @@
-import NablaCore
-import NablaCalculus
-
 /// Each operation's steps, side by side: its value, its tangent (forward mode) and its adjoint
 /// (reverse mode). Every step runs over `lanes` points at once; register r of point p sits at
 /// `r * lanes + p`, so a single point is one lane and a batch chunk is many.

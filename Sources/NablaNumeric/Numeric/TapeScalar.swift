@@ -1,6 +1,5 @@
 import Foundation
 import NablaCore
-import NablaCalculus
 
 /// The number types the tape computes in: `Double` and `Float`, and (inside the library) dual
 /// numbers, which run the reverse sweep in forward mode for Hessian-vector products.

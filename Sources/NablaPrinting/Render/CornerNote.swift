@@ -1,6 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCore
 
 /// Where a result does not hold: the points where a function with a corner or a jump (`abs`,
 /// `relu`, `max`, `min`) is not differentiable, said once per target.

@@ -1,6 +1,4 @@
 import NablaCore
-import NablaCalculus
-import NablaDocument
 
 /// Prints expressions of one store in a ``Notation``, the way a person writes them: terms in a
 /// stable, readable order, negative terms with a minus, negative powers as a denominator,

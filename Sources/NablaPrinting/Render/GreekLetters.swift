@@ -1,7 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-
 /// The Greek letters, listed once: their LaTeX command names and the letters themselves. The
 /// LaTeX writer and reader, the MathML writer and the sheet lexer all look them up here.
 ///

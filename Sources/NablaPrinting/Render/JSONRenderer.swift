@@ -1,6 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCore
 
 /// Renders results as the JSON of DESIGN.md, entries readable by SymPy:
 /// `{"results": [{"target": "g∘f", "variables": ["x1"], "jacobian": [["2*x1"]]}]}`.

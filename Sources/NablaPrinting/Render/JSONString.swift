@@ -1,5 +1,3 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
 
 /// `s` as a JSON string literal, quotes included.

@@ -1,6 +1,6 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCalculus
+import NablaCore
 
 /// Renders results as LaTeX: a `pmatrix` per result, or a whole document that compiles with
 /// pdflatex (amsmath only).

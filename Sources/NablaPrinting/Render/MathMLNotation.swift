@@ -1,7 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-
 /// An identifier in MathML: `x1` → x with subscript 1, `w_1_2` → w with subscript 1,2,
 /// `sigma` → σ, `loss` → loss upright.
 package func mathmlIdentifier(_ name: String) -> String {

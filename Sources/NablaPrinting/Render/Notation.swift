@@ -1,7 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-
 /// The written forms the printer knows.
 public enum Notation: Sendable {
     /// Plain text that `nabla` reads back: `3x1 - 2·exp(x2)/(1 + x1^2)`.

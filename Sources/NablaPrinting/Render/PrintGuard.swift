@@ -1,6 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCore
 
 /// Refuses to print results whose written form would be unreasonably long.
 ///

@@ -1,5 +1,3 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
 
 extension TargetResult {

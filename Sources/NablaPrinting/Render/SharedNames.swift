@@ -1,6 +1,4 @@
 import NablaCore
-import NablaCalculus
-import NablaDocument
 
 /// Names for the sub-expressions that a set of expressions shares, so that a result whose
 /// written tree would be enormous (a 40-fold composition) prints in space proportional to its

@@ -1,7 +1,6 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCore
 
 /// One JSON line per result with its size and the time of each phase, for scripts and
 /// benchmarks that do not want every entry printed.

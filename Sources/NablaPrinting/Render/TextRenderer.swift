@@ -1,6 +1,6 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
+import NablaCalculus
+import NablaCore
 
 /// Renders results for a terminal: Unicode brackets, columns aligned.
 ///

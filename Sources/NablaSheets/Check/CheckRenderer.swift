@@ -1,9 +1,7 @@
 import Foundation
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaDocument
+import NablaCore
 
 /// Prints a ``CheckReport`` like a compiler: one line per claim with its verdict, then the
 /// wrong entries with what they should be, a point where they differ, and the likely mistake.

@@ -1,8 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// What `nabla check` found in a sheet: every claim with its verdict, and the problems that
 /// kept parts of the sheet from being read.

@@ -1,8 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaCalculus
+import NablaCore
 
 /// Names the likely mistake behind a wrong entry: a sign, a coefficient, a term of an exponent.
 struct Diagnosis {

@@ -1,9 +1,7 @@
 import Foundation
-import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
 import NablaNumeric
+import NablaCalculus
+import NablaCore
 
 /// Decides whether two expressions are equal, as DESIGN.md says: first symbolically (the
 /// difference simplifies to zero), then at random points inside the domain. A verdict of

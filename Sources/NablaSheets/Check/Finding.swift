@@ -1,8 +1,4 @@
 import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
 
 /// The languages Nabla writes in.
 

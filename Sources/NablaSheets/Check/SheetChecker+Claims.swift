@@ -1,9 +1,7 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCalculus
+import NablaCore
 
 /// The claims of a formula: which Jacobian it states, in which variables, and its value.
 extension SheetChecker {

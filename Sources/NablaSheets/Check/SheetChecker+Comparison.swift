@@ -1,9 +1,8 @@
 import Foundation
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaDocument
+import NablaCalculus
+import NablaCore
 
 /// Comparing a claimed matrix with the expected one, entry by entry, and naming the mistake.
 extension SheetChecker {

@@ -1,9 +1,6 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// The definitions, values and named compositions a sheet's formulas make.
 extension SheetChecker {

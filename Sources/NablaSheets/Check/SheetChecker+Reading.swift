@@ -1,9 +1,7 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCalculus
+import NablaCore
 
 /// Reading a sheet: its mathematics exercise by exercise, the words around it ("with respect to",
 /// "the gradient of"), unbalanced braces, and the names sheets use for builtins.

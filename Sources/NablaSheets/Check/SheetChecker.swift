@@ -1,9 +1,7 @@
 import Foundation
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCalculus
+import NablaCore
 
 /// Reads a LaTeX or Markdown sheet and checks every claimed derivative in it.
 ///

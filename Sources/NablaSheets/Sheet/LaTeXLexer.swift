@@ -1,8 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaDocument
+import NablaCore
 
 /// Splits the LaTeX mathematics between two byte offsets of a sheet into tokens.
 ///

@@ -1,8 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaDocument
+import NablaCore
 
 /// Commands (`\frac`, `\sqrt`, `\sin`, `\text{…}`, `\nabla`, Greek letters) and environments
 /// (pmatrix, bmatrix, matrix, array).

@@ -1,8 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// The grammar of a formula's expressions: sums, products (`\cdot`, `\times`, side by side),
 /// fractions, powers, primes, groups, subscripted names and calls.

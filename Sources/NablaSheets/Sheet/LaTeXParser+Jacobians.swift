@@ -1,8 +1,6 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
 import NablaPrinting
-import NablaNumeric
+import NablaDocument
+import NablaCore
 
 /// The ways a sheet writes a Jacobian: `J_{g \circ f}(x)`, `D(F \circ G)(x)`, `\frac{\partial F}{\partial x_1}`,
 /// `d_x f`, `\nabla_w (g \circ f)(x)`, and the function names inside them.

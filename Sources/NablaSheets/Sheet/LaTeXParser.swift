@@ -1,8 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// How two parts of a formula are related: `a = b`, `x \rightarrow y`, `g : x`.
 enum FormulaRelation: Equatable {

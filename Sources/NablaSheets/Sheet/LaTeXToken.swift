@@ -1,8 +1,4 @@
 import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
 
 /// One token of LaTeX mathematics.
 struct LaTeXToken: Equatable {

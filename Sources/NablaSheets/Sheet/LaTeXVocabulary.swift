@@ -1,9 +1,3 @@
-import NablaCore
-import NablaCalculus
-import NablaDocument
-import NablaPrinting
-import NablaNumeric
-
 /// The words of LaTeX mathematics the sheet reader gives a meaning to, listed once: the parser
 /// looks them up here.
 enum LaTeXVocabulary {

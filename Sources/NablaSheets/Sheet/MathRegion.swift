@@ -1,8 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// A piece of mathematics in a sheet: the bytes between `$…$`, `$$…$$`, `\[…\]`, `\(…\)` or
 /// inside an `equation`, `align`, `gather` or `eqnarray` environment (starred or not).

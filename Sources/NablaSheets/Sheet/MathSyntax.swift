@@ -1,8 +1,5 @@
-import NablaCore
-import NablaCalculus
 import NablaDocument
-import NablaPrinting
-import NablaNumeric
+import NablaCore
 
 /// A LaTeX formula as read: scalar expressions, matrices, products of them, gradients.
 indirect enum MathSyntax {

@@ -1,5 +1,5 @@
-import NablaCore
 import NablaDocument
+import NablaCore
 
 /// What a diagnostic about a sheet's mathematics says, as data: ``text(in:)`` writes it in
 /// English or French.
