@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
         let file = self.file, format = self.format, lang = self.lang
         runAndExit {
             guard let source = readSource(file) else { return ExitStatus.unusableInput }
-            let report = SheetChecker(source: source, budget: limit.store().budget).check()
+            let report = SheetChecker(source: source, budget: limit.budget()).check()
             if report.claims.isEmpty && !report.errors.isEmpty {
                 for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source, language: lang) + "\n").utf8)) }
                 return ExitStatus.unusableInput

@@ -68,18 +68,14 @@ struct Eval: ParsableCommand {
             do {
                 let document = try Document(source: source, store: limit.store())
                 if let nothing = document.nothingAsked { return report(nothing, source) }
-                let results: [TargetResult]
-                switch selected(document, wanted) {
-                case let .success(r): results = r
-                case let .failure(message): return fail(message)
-                }
+                let results = try selected(document, wanted)
                 // A value for a name that no target has is a typo, not something to ignore.
                 let symbols = Set(results.flatMap { CodeGenerator.inputs(of: $0, in: document.store) })
                 let unknown = point.keys.filter { !symbols.contains($0) }.sorted(by: naturalLess)
                 if !unknown.isEmpty {
                     let known = symbols.sorted(by: naturalLess).joined(separator: ", ")
-                    return fail("\(option) gives \(unknown.joined(separator: ", ")), which \(unknown.count == 1 ? "is" : "are") no variable or constant of "
-                                + "\(results.map(\.target).joined(separator: ", ")) (their symbols: \(known))")
+                    throw EvalFailure("\(option) gives \(unknown.joined(separator: ", ")), which \(unknown.count == 1 ? "is" : "are") no variable or constant of "
+                                      + "\(results.map(\.target).joined(separator: ", ")) (their symbols: \(known))")
                 }
                 if let points {
                     return evaluateTable(document, source, results, points, point, output, json: json, explicit: !wanted.isEmpty)
@@ -117,30 +113,21 @@ struct Eval: ParsableCommand {
     }
 }
 
-/// The results `wanted` names (all when empty), or a message naming what does not exist.
-private func selected(_ document: Document, _ wanted: [String]) -> Result<[TargetResult], EvalFailure> {
-    if wanted.isEmpty { return .success(document.results) }
-    let names = document.results.map(\.target)
-    var out: [TargetResult] = []
-    for w in wanted {
+/// The results `wanted` names (all when empty); an error names one that does not exist.
+private func selected(_ document: Document, _ wanted: [String]) throws(EvalFailure) -> [TargetResult] {
+    if wanted.isEmpty { return document.results }
+    return try wanted.map { w throws(EvalFailure) in
         guard let r = document.results.first(where: { $0.target == w }) else {
-            return .failure(EvalFailure("no target \(w) in the file; its targets are \(names.joined(separator: ", "))"))
+            throw EvalFailure("no target \(w) in the file; its targets are \(document.results.map(\.target).joined(separator: ", "))")
         }
-        out.append(r)
+        return r
     }
-    return .success(out)
 }
 
+/// A problem with the command line's values: `report` prints it as `nabla: …`.
 private struct EvalFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-private func fail(_ message: EvalFailure) -> Int32 { fail(message.description) }
-
-private func fail(_ message: String) -> Int32 {
-    FileHandle.standardError.write(Data("nabla: \(message)\n".utf8))
-    return ExitStatus.unusableInput
 }
 
 private func formatted(_ x: Double) -> String { String(format: "%.10g", x == 0 ? 0 : x) }   // no "-0"

@@ -27,7 +27,7 @@ struct JacobianCommand: ParsableCommand {
 
     /// The variables of `--wrt`, each value split at its commas.
     var variables: [String] {
-        wrt.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        commaSeparated(wrt)
     }
 
     func validate() throws {
@@ -46,7 +46,7 @@ struct JacobianCommand: ParsableCommand {
         runAndExit {
             let source = try? Document.source(expressions: expressions)
             do {
-                let document = try Document(expressions: expressions, variables: variables, budget: limit.store().budget)
+                let document = try Document(expressions: expressions, variables: variables, budget: limit.budget())
                 return emit(document, output, title: "Jacobian")
             } catch {
                 return report(error, source, language: output.lang)

@@ -40,6 +40,12 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+/// The names of an option that takes several values, each value split at its commas:
+/// `--wrt x,y z` gives x, y, z.
+func commaSeparated(_ values: [String]) -> [String] {
+    values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
 /// Runs `work` and exits with its status.
 func runAndExit(_ work: () -> Int32) -> Never {
     exit(work())
@@ -54,10 +60,13 @@ struct TimeLimit: ParsableArguments {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
+    /// The budget of one command's work.
+    func budget() -> Budget { Budget(seconds: timeout) }
+
     /// A store whose work stops at the time limit.
     func store() -> ExpressionStore {
         let store = ExpressionStore()
-        store.budget = Budget(seconds: timeout)
+        store.budget = budget()
         return store
     }
 }

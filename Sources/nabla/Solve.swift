@@ -35,7 +35,7 @@ struct Solve: ParsableCommand {
 
     /// The variables of `--wrt`, each value split at its commas; nil when not given.
     var variables: [String]? {
-        let names = wrt.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = commaSeparated(wrt)
         return names.isEmpty ? nil : names
     }
 

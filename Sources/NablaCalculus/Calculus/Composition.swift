@@ -71,9 +71,8 @@ extension ExpressionStore {
         for k in 1..<links.count {
             if isOverBudget { break }   // the caller reports it
             let inner = links[k]
-            let replacements = Dictionary(zip(links[k - 1].parameters, inner.components), uniquingKeysWith: { a, _ in a })
             // One substitution for both, so that what they share is rebuilt once.
-            let substituted = substitute(jacobianSoFar.entries + composed, replacements)
+            let substituted = substitute(jacobianSoFar.entries + composed, replacing: links[k - 1].parameters, with: inner.components)
             let outerAtInner = ExpressionMatrix(rows: jacobianSoFar.rows, columns: jacobianSoFar.columns,
                                                 entries: Array(substituted[..<jacobianSoFar.entries.count]))
             composed = Array(substituted[jacobianSoFar.entries.count...])
@@ -101,7 +100,7 @@ extension ExpressionStore {
         for k in stride(from: last - 1, through: 0, by: -1) {
             if isOverBudget { break }   // the caller reports it
             arguments[k] = value
-            value = substitute(links[k].components, Dictionary(zip(links[k].parameters, value), uniquingKeysWith: { a, _ in a }))
+            value = substitute(links[k].components, replacing: links[k].parameters, with: value)
         }
         var product = simplify(jacobian(links[last].components, variables))
         var pendingScalars: [ExprID] = []
@@ -115,7 +114,7 @@ extension ExpressionStore {
             if isOverBudget { break }
             let own = simplify(jacobian(links[k].components, links[k].parameters))
             if k == 0 { outermost = own }
-            let at = substitute(own.entries, Dictionary(zip(links[k].parameters, arguments[k]), uniquingKeysWith: { a, _ in a }))
+            let at = substitute(own.entries, replacing: links[k].parameters, with: arguments[k])
             if own.rows == 1 && own.columns == 1 && product.rows == 1 {
                 pendingScalars.append(at[0])
                 continue

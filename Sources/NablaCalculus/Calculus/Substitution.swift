@@ -10,6 +10,16 @@ extension ExpressionStore {
         return substitute(id, replacements, SymbolSet(ids: replacements.keys.sorted()), &memo)
     }
 
+    /// Substitutes `values` for the symbols `parameters`, position by position: a function's
+    /// components at its arguments (the first value wins where a parameter repeats).
+    ///
+    /// ```swift
+    /// store.substitute(f.components, replacing: f.parameters, with: g.components)   // f(g(x))
+    /// ```
+    public func substitute(_ ids: [ExprID], replacing parameters: [ExprID], with values: [ExprID]) -> [ExprID] {
+        substitute(ids, Dictionary(zip(parameters, values), uniquingKeysWith: { a, _ in a }))
+    }
+
     /// Substitutes in several expressions, sharing the work between them.
     public func substitute(_ ids: [ExprID], _ replacements: [ExprID: ExprID]) -> [ExprID] {
         var memo: [ExprID: ExprID] = [:]

@@ -140,8 +140,7 @@ package struct Resolver {
         }
         let values = try scalars(arguments, parameters)
         let body = try components(of: definition)
-        let replacements = Dictionary(zip(definition.parameters.map { store.symbol($0.name) }, values), uniquingKeysWith: { a, _ in a })
-        let result = store.substitute(body, replacements)
+        let result = store.substitute(body, replacing: definition.parameters.map { store.symbol($0.name) }, with: values)
         if result.contains(store.undefined) {
             throw Diagnostic(.undefinedValue, DocumentPhrase.undefinedAtArguments(definition.name.name),
                              at: location)

@@ -208,8 +208,7 @@ package final class Scope {
         // An outer link uses a variable: compose it and everything inside it into one function.
         var components = innermost.components
         for k in stride(from: links.count - 2, through: outermostUse, by: -1) {
-            let replacements = Dictionary(zip(links[k].parameters, components), uniquingKeysWith: { a, _ in a })
-            components = store.substitute(links[k].components, replacements)
+            components = store.substitute(links[k].components, replacing: links[k].parameters, with: components)
         }
         let merged = FunctionLink(name: links[outermostUse...].map(\.name).joined(separator: "∘"), parameters: innermost.parameters,
                                   components: components, location: links[outermostUse].location)

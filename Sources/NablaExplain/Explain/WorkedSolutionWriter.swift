@@ -155,7 +155,7 @@ public struct WorkedSolutionWriter {
         let names = variables.compactMap(store.symbolName)
         guard names.count == variables.count, let first = names.first else { return nil }
         if names.count == 1 { return first }
-        let stems = Set(names.map { n in String((n.split(separator: "_").first.map(String.init) ?? n).prefix { !$0.isNumber }) })
+        let stems = Set(names.map(Scope.stem))
         guard stems.count == 1, let stem = stems.first, !stem.isEmpty, !names.contains(stem) else { return nil }
         return stem
     }

@@ -51,18 +51,24 @@ extension SheetChecker {
     /// Whether prose ends with "with respect to", "par rapport à" (and the like): the
     /// mathematics after it names the variables.
     static func endsWithRespectTo(_ prose: ArraySlice<UInt8>) -> Bool {
-        var text = String(decoding: prose.suffix(40), as: UTF8.self).lowercased()
-        while let last = text.last, last == " " || last == "\n" || last == "~" || last == "$" || last == "(" { text.removeLast() }
+        let text = lastWords(of: prose, length: 40, dropping: " \n~$(")
         return ["with respect to", "par rapport à", "par rapport a", "w.r.t.", "wrt", "relativement à"].contains { text.hasSuffix($0) }
     }
 
     /// Whether prose ends by asking for a derivative: "the gradient of", "la jacobienne de".
     static func endsAskingForADerivative(_ prose: ArraySlice<UInt8>) -> Bool {
-        var text = String(decoding: prose.suffix(60), as: UTF8.self).lowercased()
-        while let last = text.last, last == " " || last == "\n" || last == "~" || last == "$" { text.removeLast() }
+        let text = lastWords(of: prose, length: 60, dropping: " \n~$")
         let nouns = ["gradient", "jacobian", "jacobian matrix", "derivative", "differential", "hessian", "jacobienne", "matrice jacobienne",
                      "dérivée", "différentielle", "hessienne"]
         return nouns.contains { text.hasSuffix("\($0) of") || text.hasSuffix("\($0) de") || text.hasSuffix("\($0) d'") }
+    }
+
+    /// The last `length` bytes of the prose before some mathematics, in lower case, without the
+    /// trailing characters in `dropping` (spaces, `$`, `~`).
+    private static func lastWords(of prose: ArraySlice<UInt8>, length: Int, dropping: String) -> String {
+        var text = String(decoding: prose.suffix(length), as: UTF8.self).lowercased()
+        while let last = text.last, dropping.contains(last) { text.removeLast() }
+        return text
     }
 
     /// The names of `(w_1, w_2, b)`, `w_1, w_2`, `w` or `\theta` in a region; nil when it is something else.
