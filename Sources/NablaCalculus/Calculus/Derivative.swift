@@ -62,6 +62,16 @@ extension ExpressionStore {
         }
     }
 
+    /// The arguments u of the `abs`, `relu`, `sign` and `heaviside` in `ids` (also those `max` and
+    /// `min` are built on): where some u = 0 the expressions are not differentiable, and their
+    /// derivatives hold elsewhere. Found when asked, not with every derivative.
+    public func corners(of ids: [ExprID]) -> [ExprID] {
+        reachable(from: ids).compactMap { id in
+            if case let .apply(f, u) = self[id], f.hasCornerAtZero { return u }
+            return nil
+        }
+    }
+
     /// The derivative of `function` evaluated at `u` (the outer factor of the chain rule).
     func functionDerivative(_ function: ElementaryFunction, _ u: ExprID) -> ExprID {
         switch function {

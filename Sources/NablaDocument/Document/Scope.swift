@@ -170,10 +170,6 @@ package final class Scope {
         result.links = links
         result.variableSymbols = variables
         result.derivation = chainResult
-        result.corners = store.reachable(from: chainResult.components).compactMap { id in
-            if case let .apply(f, u) = store[id], f.hasCornerAtZero { return u }
-            return nil
-        }
         return result
     }
 

@@ -24,10 +24,6 @@ public struct TargetResult {
     public var links: [FunctionLink] = []
     public var derivation: ChainRuleResult?
 
-    /// The arguments u of the `abs`, `relu`, `max` or `min` in the function: it is not
-    /// differentiable where some u = 0, and the result holds elsewhere.
-    public var corners: [ExprID] = []
-
     /// The same result with the function `old` called `new`, in the target and the links.
     func renamed(_ old: String, _ new: String) -> TargetResult {
         var r = self

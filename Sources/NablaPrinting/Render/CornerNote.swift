@@ -12,9 +12,10 @@ public enum CornerNote {
     public static func notes(_ results: [TargetResult], _ store: ExpressionStore) -> [Diagnostic] {
         let printer = ExpressionPrinter(store: store, notation: .text)
         return results.compactMap { r in
-            guard !r.corners.isEmpty else { return nil }
+            let corners = store.corners(of: r.components)
+            guard !corners.isEmpty else { return nil }
             var seen = Set<String>()
-            let places = r.corners.map { "\(printer.string($0)) = 0" }.filter { seen.insert($0).inserted }
+            let places = corners.map { "\(printer.string($0)) = 0" }.filter { seen.insert($0).inserted }
             return Diagnostic(.undefinedValue, .other(CornerPhrase(target: r.target, places: places)), at: r.location, severity: .warning)
         }
     }

@@ -122,7 +122,7 @@ import Testing
         let tape = Tape(store: doc.store, outputs: doc.results[0].matrix.entries, inputs: [doc.store.symbol("x")])
         #expect(tape.values(at: [0])[0].isNaN)
         #expect(tape.values(at: [-2])[0] == 0)
-        #expect(doc.results[0].corners == [doc.store.symbol("x")])
+        #expect(doc.store.corners(of: doc.results[0].components) == [doc.store.symbol("x")])
     }
 
     /// Generated C with every new function compiles, and agrees with the tape.
