@@ -6,7 +6,8 @@ extension ExpressionStore {
 
     /// `id` with products of sums multiplied out and small positive integer powers of sums
     /// expanded: `(x + 1)·(x − 1)` → `x² − 1`. Nil when the result would pass
-    /// ``maximumExpandedTerms`` terms.
+    /// ``maximumExpandedTerms`` terms. A large sum inside another sum or a product (see
+    /// ``ExpressionStore/isLargeSum(_:)``) stays one term, as the canonical sum keeps it.
     public func expand(_ id: ExprID) -> ExprID? {
         guard let terms = expandedTerms(id) else { return nil }
         return sum(terms)
@@ -17,7 +18,7 @@ extension ExpressionStore {
         case let .sum(terms):
             var out: [ExprID] = []
             for t in terms {
-                guard let e = expandedTerms(t) else { return nil }
+                guard let e = isLargeSum(t) ? [t] : expandedTerms(t) else { return nil }
                 out += e
                 if out.count > ExpressionStore.maximumExpandedTerms { return nil }
             }
@@ -25,7 +26,7 @@ extension ExpressionStore {
         case let .product(factors):
             var out: [ExprID] = [one]
             for f in factors {
-                guard let e = expandedTerms(f) else { return nil }
+                guard let e = isLargeSum(f) ? [f] : expandedTerms(f) else { return nil }
                 if e.count * out.count > ExpressionStore.maximumExpandedTerms { return nil }
                 out = out.flatMap { a in e.map { b in product([a, b]) } }
             }

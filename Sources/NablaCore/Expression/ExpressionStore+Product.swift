@@ -2,7 +2,7 @@ extension ExpressionStore {
     /// The canonical product of `factors`: nested products flattened, numbers multiplied,
     /// powers of one base collected (`x·x^2` → `x^3`), exponentials merged
     /// (`e^a·e^b` → `e^(a+b)`), factors sorted. A number times a single sum is distributed:
-    /// `2·(x + 1)` → `2x + 2`.
+    /// `2·(x + 1)` → `2x + 2`, unless the sum is larger than ``largeSumTerms``.
     public func product(_ factors: [ExprID]) -> ExprID {
         if factors.count == 1 { return factors[0] }
         if factors.count == 2, let scaled = scaledFastPath(factors[0], factors[1]) ?? scaledFastPath(factors[1], factors[0]) {
@@ -53,7 +53,7 @@ extension ExpressionStore {
         if result.isEmpty { return number(coefficient) }
         if result.count == 1 {
             if coefficient.isOne { return result[0] }
-            if case let .sum(terms) = self[result[0]] {
+            if case let .sum(terms) = self[result[0]], !isLargeSum(result[0]) {
                 let c = number(coefficient)
                 return sum(terms.map { product([c, $0]) })
             }

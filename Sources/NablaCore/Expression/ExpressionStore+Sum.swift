@@ -2,6 +2,11 @@ extension ExpressionStore {
     /// The canonical sum of `terms`: nested sums flattened, numbers added, like terms collected
     /// (`2x + 3x` → `5x`), terms sorted. A number times a sum is distributed by ``product(_:)``,
     /// so `x - (x - y)` is `y`.
+    ///
+    /// One large sum (more than ``largeSumTerms`` terms), or a number times one, is kept whole
+    /// among terms that collect with none of its own: `x₂ = sin(x₁) + x₁` has two terms however
+    /// large `x₁` is, so an n-fold composition has O(n) nodes, not O(n²). Two large sums, or a
+    /// term like one of its terms, are flattened and collected as usual.
     public func sum(_ terms: [ExprID]) -> ExprID {
         if terms.count == 1 { return terms[0] }
         if terms.count == 2, let pair = pairFastPath(terms[0], terms[1]) { return pair }
@@ -9,17 +14,40 @@ extension ExpressionStore {
         var flat: [(rest: ExprID, term: ExprID)] = []   // plain integers: cheap to sort
         flat.reserveCapacity(terms.count)
         var constant = Rational.zero
+        var large: [(coefficient: Rational, sum: ExprID, term: ExprID)] = []
+        var flattenEverything = false
         func add(_ term: ExprID) -> Bool {
             switch self[term] {
             case .undefined: return false
             case let .number(r): constant = constant + r
-            case let .sum(inner): for t in inner where !add(t) { return false }
+            case let .sum(inner) where flattenEverything || inner.count <= Self.largeSumTerms:
+                for t in inner where !add(t) { return false }
+            case .sum: large.append((.one, term, term))
             default:
-                flat.append((coefficientSplits[Int(term.index)].rest, term))
+                let (c, rest) = coefficientSplits[Int(term.index)]
+                if !flattenEverything, rest != term, isLargeSum(rest) {
+                    large.append((c, rest, term))
+                } else {
+                    flat.append((rest, term))
+                }
             }
             return true
         }
         for t in terms where !add(t) { return undefined }
+        if large.count > 1, large.allSatisfy({ $0.sum == large[0].sum }) {   // S + S is 2·S
+            let c = large.reduce(Rational.zero) { $0 + $1.coefficient }
+            large = c.isZero ? [] : [(c, large[0].sum, product([number(c), large[0].sum]))]
+        }
+        if large.count == 1, keepsWhole(large[0].sum, among: flat, constant: constant) {
+            flat.append((large[0].sum, large[0].term))
+        } else if !large.isEmpty {
+            flattenEverything = true
+            for (c, s, _) in large {
+                guard case let .sum(inner) = self[s] else { continue }
+                let scale = number(c)
+                for t in inner where !add(c.isOne ? t : product([scale, t])) { return undefined }
+            }
+        }
         // Sort positions by rest with plain integer keys: (rest << 32) | position.
         var order = flat.indices.map { UInt64(UInt32(bitPattern: flat[$0].rest.index)) << 32 | UInt64($0) }
         order.sort()
@@ -54,6 +82,33 @@ extension ExpressionStore {
             result.sort()
             return intern(.sum(result))
         }
+    }
+
+    /// The number of terms above which a sum may be kept whole inside the sums built on it
+    /// (see ``sum(_:)``) and a number times it is not distributed. No exercise comes near it.
+    public static let largeSumTerms = 48
+
+    /// Whether `id` is a sum of more than ``largeSumTerms`` terms.
+    @inlinable public func isLargeSum(_ id: ExprID) -> Bool {
+        if case let .sum(terms) = self[id] { return terms.count > Self.largeSumTerms }
+        return false
+    }
+
+    /// Whether the large sum `s` can stay one term beside `others`: none of them collects with a
+    /// term of `s`, and no number meets a number of `s`.
+    private func keepsWhole(_ s: ExprID, among others: [(rest: ExprID, term: ExprID)], constant: Rational) -> Bool {
+        let rests = largeSumRests(s)
+        if !constant.isZero, rests.contains(one) { return false }
+        return !others.contains { rests.contains($0.rest) }
+    }
+
+    /// The rests of the terms of a large sum, built once per sum (numbers have the rest 1).
+    private func largeSumRests(_ s: ExprID) -> Set<ExprID> {
+        if let known = largeSumRestSets[s] { return known }
+        guard case let .sum(terms) = self[s] else { return [] }
+        let rests = Set(terms.map { coefficientSplits[Int($0.index)].rest })
+        largeSumRestSets[s] = rests
+        return rests
     }
 
     /// `a + b` for two terms that are not sums: like terms collected, else already canonical.

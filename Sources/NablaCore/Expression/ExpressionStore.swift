@@ -24,9 +24,10 @@ public final class ExpressionStore {
 
     /// Derivatives already computed, keyed by expression and variable.
     @exclusivity(unchecked) package var derivativeMemo: [DerivativeKey: ExprID] = [:]
-    /// For large sums, which terms depend on each symbol (built on first use).
     /// `c·x` products by (c, x), found without building a node to look up.
     @exclusivity(unchecked) var scaledProducts: [ScaledKey: ExprID] = [:]
+    /// The rests of the terms of each large sum met inside another sum (see ``sum(_:)``).
+    @exclusivity(unchecked) var largeSumRestSets: [ExprID: Set<ExprID>] = [:]
     /// Small integers, by value + 64.
     @exclusivity(unchecked) private var smallIntegers: [ExprID?] = Array(repeating: nil, count: 129)
     /// The time limit of the work done in this store; nil for none.
@@ -35,6 +36,7 @@ public final class ExpressionStore {
     /// visited by the current walk when its mark is `walk`; a new walk needs no clearing.
     @exclusivity(unchecked) private var walkMarks: [UInt32] = []
     @exclusivity(unchecked) private var walk: UInt32 = 0
+    /// For large sums, which terms depend on each symbol (built on first use).
     @exclusivity(unchecked) package var sumDependents: [ExprID: [(symbol: ExprID, term: Int32)]] = [:]
 
     public let zero: ExprID

@@ -38,6 +38,20 @@ import Testing
         #expect(outcome.value == "true true 1000")
     }
 
+    /// x_k = (sin(x_{k−1}) + x_{k−1})/2 would flatten into a sum of k terms at every level (n²/2
+    /// in all); large sums are kept whole, so the graph grows linearly with n.
+    @Test func anNFoldCompositionHasLinearlyManyNodes() throws {
+        let n = 2000
+        let text = "f(x) = (sin(x) + x)/2\nF = " + Array(repeating: "f", count: n).joined(separator: "∘") + "\ngradient F\n"
+        let doc = try solve(text)
+        let gradient = doc.results[0]
+        #expect(doc.store.reachable(from: gradient.matrix.entries).count < 40 * n)   // n²/2 = 2,000,000 if every level were flattened
+        var value = 0.9, slope = 1.0
+        for _ in 0..<n { slope *= (Foundation.cos(value) + 1) / 2; value = (Foundation.sin(value) + value) / 2 }
+        let got = doc.store.evaluate(gradient.matrix.entries, at: ["x": 0.9])[0]
+        #expect(slope > 1e-7 && isClose(got, slope, relative: 1e-9, absolute: 0))
+    }
+
     @Test func deepSubstitutionAndDerivativeOnASmallStack() {
         let outcome = Locked<String>("not run")
         Self.onSmallStack {

@@ -27,6 +27,50 @@ import Testing
         #expect(s.power(s.power(x, 2), s.number(Rational(1, 2))) != x)
     }
 
+    @Test func largeSumsStayWholeAndStillCancel() {
+        let s = ExpressionStore()
+        let x = s.symbol("x")
+        let large = s.sum((1...60).map { s.symbol("a\($0)") })
+        let limit = ExpressionStore.largeSumTerms
+        guard case let .sum(terms) = s[large], case let .sum(outer) = s[s.sum([large, x])] else {
+            Issue.record("not sums"); return
+        }
+        #expect(terms.count == 60 && 60 > limit)
+        #expect(outer.count == 2)                                   // kept whole, not copied
+        #expect(s.subtract(large, large) == s.zero)
+        #expect(s.sum([large, x, s.negate(large)]) == x)
+        #expect(s.subtract(s.sum([large, x]), x) == large)
+        #expect(s.sum([large, large]) == s.product([s.number(2), large]))
+        // A small sum is still flattened and distributed.
+        let small = s.sum((1...limit).map { s.symbol("b\($0)") })
+        guard case let .sum(flat) = s[s.sum([small, x])] else { Issue.record("not a sum"); return }
+        #expect(flat.count == limit + 1)
+    }
+
+    /// Sums of large sums, scaled large sums and small terms, grouped two ways: both groupings
+    /// have the value of the terms added one by one, and their difference is zero.
+    @Test func largeSumsGroupedTwoWaysAgree() {
+        forEachSeed(0..<30, atLeast: 30) { seed, compared in
+            var random = SeededGenerator(seed: seed)
+            let s = ExpressionStore()
+            func term(_ k: Int) -> ExprID { s.product([s.number(Int.random(in: -3...3, using: &random)), s.symbol("a\(k)")]) }
+            let large = (0..<3).map { _ in s.sum((0..<60).map { _ in term(Int.random(in: 0..<90, using: &random)) }) }
+            var parts: [ExprID] = large.map { s.product([s.number(Int.random(in: -2...2, using: &random)), $0]) }
+            parts += (0..<4).map { _ in Bool.random(using: &random) ? term(Int.random(in: 0..<90, using: &random)) : s.apply(.sin, s.symbol("a1")) }
+            parts.shuffle(using: &random)
+            let whole = s.sum(parts)
+            let split = Int.random(in: 1..<parts.count, using: &random)
+            let grouped = s.sum([s.sum(Array(parts[..<split])), s.sum(Array(parts[split...]))])
+            let point = Dictionary(uniqueKeysWithValues: (0..<90).map { ("a\($0)", Double($0 % 7) / 5 - 0.6) })
+            let values = s.evaluate(parts + [whole, grouped], at: point)
+            let byHand = values[..<parts.count].reduce(0, +)
+            #expect(abs(values[parts.count] - byHand) < 1e-9 * max(1, abs(byHand)), "seed \(seed)")
+            #expect(abs(values[parts.count + 1] - byHand) < 1e-9 * max(1, abs(byHand)), "seed \(seed)")
+            #expect(s.subtract(whole, grouped) == s.zero, "seed \(seed)")
+            compared += 1
+        }
+    }
+
     @Test func substitutionIsSimultaneous() {
         let s = ExpressionStore()
         let x = s.symbol("x"), y = s.symbol("y")
