@@ -11,43 +11,27 @@ extension ExpressionStore {
         if terms.count == 1 { return terms[0] }
         if terms.count == 2, let pair = pairFastPath(terms[0], terms[1]) { return pair }
         // Flatten, then sort the terms by their rest so that like terms are neighbours.
-        var flat: [(rest: ExprID, term: ExprID)] = []   // plain integers: cheap to sort
-        flat.reserveCapacity(terms.count)
-        var constant = Rational.zero
-        var large: [(coefficient: Rational, sum: ExprID, term: ExprID)] = []
-        var flattenEverything = false
-        func add(_ term: ExprID) -> Bool {
-            switch self[term] {
-            case .undefined: return false
-            case let .number(r): constant = constant + r
-            case let .sum(inner) where flattenEverything || inner.count <= Self.largeSumTerms:
-                for t in inner where !add(t) { return false }
-            case .sum: large.append((.one, term, term))
-            default:
-                let (c, rest) = coefficientSplits[Int(term.index)]
-                if !flattenEverything, rest != term, isLargeSum(rest) {
-                    large.append((c, rest, term))
-                } else {
-                    flat.append((rest, term))
-                }
-            }
-            return true
-        }
-        for t in terms where !add(t) { return undefined }
+        var collected = FlatTerms()
+        collected.flat.reserveCapacity(terms.count)
+        for t in terms where !flatten(t, into: &collected, everything: false) { return undefined }
+        var large = collected.large
         if large.count > 1, large.allSatisfy({ $0.sum == large[0].sum }) {   // S + S is 2·S
             let c = large.reduce(Rational.zero) { $0 + $1.coefficient }
             large = c.isZero ? [] : [(c, large[0].sum, product([number(c), large[0].sum]))]
         }
-        if large.count == 1, keepsWhole(large[0].sum, among: flat, constant: constant) {
-            flat.append((large[0].sum, large[0].term))
-        } else if !large.isEmpty {
-            flattenEverything = true
+        if large.count == 1, keepsWhole(large[0].sum, among: collected.flat, constant: collected.constant) {
+            collected.flat.append((large[0].sum, large[0].term))
+        } else {
             for (c, s, _) in large {
                 guard case let .sum(inner) = self[s] else { continue }
                 let scale = number(c)
-                for t in inner where !add(c.isOne ? t : product([scale, t])) { return undefined }
+                for t in inner where !flatten(c.isOne ? t : product([scale, t]), into: &collected, everything: true) {
+                    return undefined
+                }
             }
         }
+        var flat = collected.flat
+        let constant = collected.constant
         // Sort positions by rest with plain integer keys: (rest << 32) | position.
         var order = flat.indices.map { UInt64(UInt32(bitPattern: flat[$0].rest.index)) << 32 | UInt64($0) }
         order.sort()
@@ -82,6 +66,34 @@ extension ExpressionStore {
             result.sort()
             return intern(.sum(result))
         }
+    }
+
+    /// The terms of a sum being built: the others flattened into `flat` and `constant`, the
+    /// large sums (and numbers times one) set apart in `large`.
+    private struct FlatTerms {
+        var flat: [(rest: ExprID, term: ExprID)] = []   // plain integers: cheap to sort
+        var constant = Rational.zero
+        var large: [(coefficient: Rational, sum: ExprID, term: ExprID)] = []
+    }
+
+    /// Adds `term` to `terms`, flattening nested sums (large ones too when `everything`); false
+    /// when it is undefined.
+    private func flatten(_ term: ExprID, into terms: inout FlatTerms, everything: Bool) -> Bool {
+        switch self[term] {
+        case .undefined: return false
+        case let .number(r): terms.constant = terms.constant + r
+        case let .sum(inner) where everything || inner.count <= Self.largeSumTerms:
+            for t in inner where !flatten(t, into: &terms, everything: everything) { return false }
+        case .sum: terms.large.append((.one, term, term))
+        default:
+            let rest = coefficientSplits[Int(term.index)].rest
+            if !everything, rest != term, isLargeSum(rest) {
+                terms.large.append((coefficientSplits[Int(term.index)].coefficient, rest, term))
+            } else {
+                terms.flat.append((rest, term))
+            }
+        }
+        return true
     }
 
     /// The number of terms above which a sum may be kept whole inside the sums built on it
