@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let file = self.file, format = self.format, lang = self.lang
         runAndExit {
-            guard let source = readSource(file) else { return ExitStatus.unusableInput }
+            guard let source = readSource(file, language: lang) else { return ExitStatus.unusableInput }
             let report = SheetChecker(source: source, budget: limit.budget()).check()
             if report.claims.isEmpty && !report.errors.isEmpty {
                 for e in report.errors { FileHandle.standardError.write(Data((e.render(in: source, language: lang) + "\n").utf8)) }

@@ -50,35 +50,37 @@ struct Eval: ParsableCommand {
     @Flag(help: "Also compare the tape's forward and reverse modes, the symbolic Jacobian and central differences.")
     var check = false
 
+    @Option(help: "Language of the messages and labels: en or fr.")
+    var lang: Language = .en
+
     func run() throws {
         let file = self.file, at = self.at ?? self.fixed ?? "", check = self.check, points = self.points, output = self.output
-        let json = self.format == .json, option = self.at != nil ? "--at" : "--let"
+        let json = self.format == .json, option = self.at != nil ? "--at" : "--let", lang = self.lang
+        let fr = lang == .fr
         let wanted = targets.flatMap { $0.split(separator: ",").map { String($0).replacingOccurrences(of: " o ", with: "∘") } }
         runAndExit {
             var point: [String: Double] = [:]
             for pair in at.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let v = Double(parts[1]), !parts[0].isEmpty else {
-                    FileHandle.standardError.write(Data("nabla: \(option) expects NAME=VALUE pairs, got '\(pair)'\n".utf8))
-                    return ExitStatus.unusableInput
+                    return fail(.expectsPairs(option: option, found: String(pair)), lang)
                 }
                 point[parts[0]] = v
             }
-            guard let source = readSource(file) else { return ExitStatus.unusableInput }
+            guard let source = readSource(file, language: lang) else { return ExitStatus.unusableInput }
             do {
                 let document = try Document(source: source, store: limit.store())
-                if let nothing = document.nothingAsked { return report(nothing, source) }
-                let results = try selected(document, wanted)
+                if let nothing = document.nothingAsked { return report(nothing, source, language: lang) }
+                guard let results = selected(document, wanted, lang) else { return ExitStatus.unusableInput }
                 // A value for a name that no target has is a typo, not something to ignore.
                 let symbols = Set(results.flatMap { CodeGenerator.inputs(of: $0, in: document.store) })
                 let unknown = point.keys.filter { !symbols.contains($0) }.sorted(by: naturalLess)
                 if !unknown.isEmpty {
-                    let known = symbols.sorted(by: naturalLess).joined(separator: ", ")
-                    throw EvalFailure("\(option) gives \(unknown.joined(separator: ", ")), which \(unknown.count == 1 ? "is" : "are") no variable or constant of "
-                                      + "\(results.map(\.target).joined(separator: ", ")) (their symbols: \(known))")
+                    return fail(.unknownValues(option: option, names: unknown, targets: results.map(\.target),
+                                               symbols: symbols.sorted(by: naturalLess)), lang)
                 }
                 if let points {
-                    return evaluateTable(document, source, results, points, point, output, json: json, explicit: !wanted.isEmpty)
+                    return evaluateTable(document, source, results, points, point, output, json: json, explicit: !wanted.isEmpty, lang)
                 }
                 var out = ""
                 var skipped: [Diagnostic] = []
@@ -86,48 +88,54 @@ struct Eval: ParsableCommand {
                     let e: PointEvaluation
                     do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
                         if error.kind != .missingValue {
-                            return report(Diagnostic(error.kind, "\(r.target) not evaluated: \(error.message)", at: error.location ?? r.location), source)
+                            return report(Diagnostic(error.kind, .notEvaluated(r.target, because: error.phrase), at: error.location ?? r.location),
+                                          source, language: lang)
                         }
-                        skipped.append(Diagnostic(.missingValue, "\(r.target) not evaluated: \(error.message)", at: r.location, severity: .warning))
+                        skipped.append(Diagnostic(.missingValue, .notEvaluated(r.target, because: error.phrase), at: r.location, severity: .warning))
                         continue
                     }
                     let at = r.variables.map { "\($0) = \(formatted(point[$0]!))" }.joined(separator: ", ")
-                    out += "\(r.target) at (\(at)):\n  value    " + e.values.map(formatted).joined(separator: "  ") + "\n"
-                    out += "  jacobian\n" + table(e.jacobian)
-                    for (route, d) in e.differences { out += "  largest relative difference, \(route): \(String(format: "%.1e", d))\n" }
+                    out += "\(r.target) \(fr ? "en" : "at") (\(at)):\n  \(fr ? "valeur     " : "value    ")" + e.values.map(formatted).joined(separator: "  ") + "\n"
+                    out += "  \(fr ? "jacobienne" : "jacobian")\n" + table(e.jacobian)
+                    for (route, d) in e.differences {
+                        out += "  \(fr ? "plus grand écart relatif" : "largest relative difference"), \(route): \(String(format: "%.1e", d))\n"
+                    }
                     out += "\n"
                 }
                 // Skipping a target is a warning when another one was evaluated and none was asked for by name.
                 let isError = out.isEmpty || !wanted.isEmpty
                 for p in skipped {
                     let d = isError ? Diagnostic(p.kind, p.phrase, at: p.location) : p
-                    FileHandle.standardError.write(Data((d.render(in: source) + "\n").utf8))
+                    FileHandle.standardError.write(Data((d.render(in: source, language: lang) + "\n").utf8))
                 }
                 if isError && !skipped.isEmpty { return ExitStatus.unusableInput }
                 FileHandle.standardOutput.write(Data(out.utf8))
                 return 0
             } catch {
-                return report(error, source)
+                return report(error, source, language: lang)
             }
         }
     }
 }
 
-/// The results `wanted` names (all when empty); an error names one that does not exist.
-private func selected(_ document: Document, _ wanted: [String]) throws(EvalFailure) -> [TargetResult] {
+/// The results `wanted` names (all when empty); nil after saying which one does not exist.
+private func selected(_ document: Document, _ wanted: [String], _ lang: Language) -> [TargetResult]? {
     if wanted.isEmpty { return document.results }
-    return try wanted.map { w throws(EvalFailure) in
+    var results: [TargetResult] = []
+    for w in wanted {
         guard let r = document.results.first(where: { $0.target == w }) else {
-            throw EvalFailure("no target \(w) in the file; its targets are \(document.results.map(\.target).joined(separator: ", "))")
+            _ = fail(.noSuchTarget(w, targets: document.results.map(\.target)), lang)
+            return nil
         }
-        return r
+        results.append(r)
     }
+    return results
 }
 
-/// A problem with the command line's values: `report` prints it as `nabla: …`.
-private struct EvalFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// Says a problem with the command line's values as `nabla: …` and gives the exit status.
+private func fail(_ phrase: EvaluationPhrase, _ lang: Language) -> Int32 {
+    FileHandle.standardError.write(Data("nabla: \(phrase.text(in: lang))\n".utf8))
+    return ExitStatus.unusableInput
 }
 
 private func formatted(_ x: Double) -> String { String(format: "%.10g", x == 0 ? 0 : x) }   // no "-0"
@@ -145,31 +153,30 @@ private func table(_ rows: [[Double]]) -> String {
 /// with progress on a terminal. A target whose inputs the table and `--let` do not give is
 /// skipped with a warning when another can be evaluated (an error when it was asked for).
 private func evaluateTable(_ document: Document, _ source: SourceText, _ results: [TargetResult], _ path: String, _ fixed: [String: Double],
-                           _ output: String?, json: Bool, explicit: Bool) -> Int32 {
-    guard let pointsSource = readSource(path) else { return ExitStatus.unusableInput }
+                           _ output: String?, json: Bool, explicit: Bool, _ lang: Language) -> Int32 {
+    guard let pointsSource = readSource(path, language: lang) else { return ExitStatus.unusableInput }
     let table: PointTable
     do { table = try PointTable(csv: String(decoding: pointsSource.bytes, as: UTF8.self), source: path) } catch {
-        return report(error, pointsSource)
+        return report(error, pointsSource, language: lang)
     }
     var usable: [TargetResult] = []
     var skipped: [Diagnostic] = []
     for r in results {
         let missing = CodeGenerator.inputs(of: r, in: document.store).filter { !table.names.contains($0) && fixed[$0] == nil }
         if missing.isEmpty { usable.append(r); continue }
-        skipped.append(Diagnostic(.missingValue, "\(r.target) not evaluated: \(path) has no column \(missing.joined(separator: ", ")), and --let does not give "
-                                  + (missing.count == 1 ? "it" : "them"), at: r.location, severity: explicit ? .error : .warning))
+        skipped.append(Diagnostic(.missingValue, .other(EvaluationPhrase.missingColumns(target: r.target, table: path, names: missing)),
+                                  at: r.location, severity: explicit ? .error : .warning))
     }
     for d in skipped {
         let shown = usable.isEmpty ? Diagnostic(d.kind, d.phrase, at: d.location) : d
-        FileHandle.standardError.write(Data((shown.render(in: source) + "\n").utf8))
+        FileHandle.standardError.write(Data((shown.render(in: source, language: lang) + "\n").utf8))
     }
     if usable.isEmpty || (explicit && !skipped.isEmpty) { return ExitStatus.unusableInput }
     do {
         let sink: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
-                FileHandle.standardError.write(Data("nabla: cannot write \(output)\n".utf8))
-                return ExitStatus.unusableInput
+                return fail(.cannotWrite(output), lang)
             }
             sink = handle
         } else {
@@ -207,7 +214,7 @@ private func evaluateTable(_ document: Document, _ source: SourceText, _ results
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         return 0
     } catch {
-        return report(error, source)
+        return report(error, source, language: lang)
     }
 }
 

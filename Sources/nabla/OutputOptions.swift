@@ -144,9 +144,10 @@ func report(_ error: any Error, _ source: SourceText?, language: Language = .en)
 }
 
 /// The file at `path`, or nil after saying on standard error that it cannot be read.
-func readSource(_ path: String) -> SourceText? {
+func readSource(_ path: String, language: Language = .en) -> SourceText? {
     guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("nabla: cannot read \(path): no such file or not readable\n".utf8))
+        let why = language == .fr ? "impossible de lire \(path) : fichier absent ou illisible" : "cannot read \(path): no such file or not readable"
+        FileHandle.standardError.write(Data("nabla: \(why)\n".utf8))
         return nil
     }
     return SourceText(name: path, bytes: Array(data))

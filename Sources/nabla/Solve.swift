@@ -43,7 +43,7 @@ struct Solve: ParsableCommand {
         let file = self.file, output = self.output, variables = self.variables
         let store = limit.store(), budget = store.budget
         runAndExit {
-            guard let source = readSource(file) else { return ExitStatus.unusableInput }
+            guard let source = readSource(file, language: output.lang) else { return ExitStatus.unusableInput }
             let title = (file as NSString).lastPathComponent
             if ["tex", "md", "markdown", "txt", "latex"].contains((file as NSString).pathExtension.lowercased()) {
                 // A sheet: solve what its statements ask for.

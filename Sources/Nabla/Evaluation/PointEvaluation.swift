@@ -16,7 +16,7 @@ public struct PointEvaluation {
         variables = result.variables
         let constants = Set(result.components.flatMap(store.freeSymbolNames)).subtracting(variables).sorted()
         for name in variables + constants where point[name] == nil {
-            throw Diagnostic(.missingValue, "\(name) has no value: give it with --at \(name)=…", at: nil)
+            throw Diagnostic(.missingValue, .other(EvaluationPhrase.noValue(name)), at: nil)
         }
         let inputs = (variables + constants).map { store.symbol($0) }
         let x = (variables + constants).map { point[$0]! }
@@ -27,10 +27,9 @@ public struct PointEvaluation {
         var work = TapeWorkspace(for: tape)
         values = tape.values(at: x, in: &work)
         if let (bad, v) = tape.firstInvalid(in: work) {
-            let what = v.isNaN ? "is not a number (a log or a root of a negative number?)" : "overflows or divides by zero"
             let shown = ExpressionPrinter(store: store, notation: .text).string(bad)
             let at = (variables + constants).map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
-            throw Diagnostic(.undefinedValue, "\(shown) \(what) at \(at)", at: result.location)
+            throw Diagnostic(.undefinedValue, .other(EvaluationPhrase.invalidValue(expression: shown, notANumber: v.isNaN, point: at)), at: result.location)
         }
         // Forward sweeps along the variables (not the other symbols), reverse sweeps per output;
         // the cheaper gives the Jacobian, and both are compared when asked.

@@ -22,21 +22,21 @@ public struct PointTable {
     public init(csv text: String, source name: String = "points") throws(Diagnostic) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let header = lines.first else { throw Diagnostic(.syntax, "\(name) is empty: expected a header naming the inputs", at: nil) }
+        guard let header = lines.first else { throw Diagnostic(.syntax, .other(EvaluationPhrase.emptyTable(name)), at: nil) }
         names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharactersSpaces }
         if let empty = names.firstIndex(where: \.isEmpty) {
-            throw Diagnostic(.syntax, "column \(empty + 1) of the header has no name", at: SourceLocation(line: 1, column: 1))
+            throw Diagnostic(.syntax, .other(EvaluationPhrase.unnamedColumn(empty + 1)), at: SourceLocation(line: 1, column: 1))
         }
         var columns = Array(repeating: [Double](), count: names.count)
         for (index, line) in lines.enumerated().dropFirst() {
             let row = index + 1
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             guard cells.count == names.count else {
-                throw Diagnostic(.syntax, "row \(row) has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(names.count)", at: SourceLocation(line: row, column: 1))
+                throw Diagnostic(.syntax, .other(EvaluationPhrase.cellCount(row: row, cells: cells.count, header: names.count)), at: SourceLocation(line: row, column: 1))
             }
             for (k, cell) in cells.enumerated() {
                 guard let v = Double(cell.trimmingCharactersSpaces) else {
-                    throw Diagnostic(.syntax, "row \(row), column \(names[k]): '\(cell)' is not a number", at: SourceLocation(line: row, column: 1))
+                    throw Diagnostic(.syntax, .other(EvaluationPhrase.notANumber(row: row, column: names[k], cell: String(cell))), at: SourceLocation(line: row, column: 1))
                 }
                 columns[k].append(v)
             }

@@ -23,7 +23,7 @@ extension TargetResult {
         for name in inputs {
             if let k = table.names.firstIndex(of: name) { columns.append(table.columns[k]) }
             else if let v = fixed[name] { columns.append(Array(repeating: v, count: table.count)) }
-            else { throw Diagnostic(.missingValue, "\(target): the points have no column \(name), and --let does not give it", at: location) }
+            else { throw Diagnostic(.missingValue, .other(EvaluationPhrase.missingColumn(target: target, name: name)), at: location) }
         }
         store.budget?.activity = .compiling(target)
         try store.checkBudget(at: location)

@@ -77,7 +77,7 @@ public final class Document {
                     results.append(try scope.solve(kind, chain, location, wrt: chosen, parseTime: parseTime))
                 } catch where variables != nil && error.kind == .notAVariable {
                     // `--wrt` names the variables of every target: one without them is skipped, unless all are.
-                    skipped.append(Diagnostic(error.kind, "\(chain.map(\.name).joined(separator: "∘")) skipped: \(error.message)",
+                    skipped.append(Diagnostic(error.kind, .skipped(chain.map(\.name).joined(separator: "∘"), because: error.phrase),
                                               at: location, severity: .warning))
                 }
                 warnings = scope.warnings
@@ -86,7 +86,7 @@ public final class Document {
             }
         }
         if results.isEmpty, let first = skipped.first {
-            throw Diagnostic(first.kind, first.message, at: first.location)
+            throw Diagnostic(first.kind, first.phrase, at: first.location)
         }
     }
 

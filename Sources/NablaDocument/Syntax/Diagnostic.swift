@@ -32,11 +32,6 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         self.kind = kind; self.phrase = phrase; self.location = location; self.severity = severity
     }
 
-    /// A diagnostic whose message has no French yet.
-    public init(_ kind: Kind, _ message: String, at location: SourceLocation?, severity: Severity = .error) {
-        self.init(kind, .english(message), at: location, severity: severity)
-    }
-
     public var description: String {
         if let location { return "\(location): \(severity.rawValue): \(message)" }
         return "\(severity.rawValue): \(message)"

@@ -7,14 +7,16 @@ public protocol Phrasing: Sendable {
 }
 
 extension Diagnostic {
-    /// What a diagnostic says, as data: ``text(in:)`` writes it in English or French. Messages
-    /// not yet given a case of their own are `.english(…)`, which says the same in both.
-    public enum Phrase: Sendable {
-        case english(String)
+    /// What a diagnostic says, as data: ``text(in:)`` writes it in English or French.
+    public indirect enum Phrase: Sendable {
         /// About a document's meaning (names, calls, compositions).
         case document(DocumentPhrase)
         /// From a layer above documents.
         case other(any Phrasing)
+        /// A target left out (`--wrt` names none of its variables), and why.
+        case skipped(String, because: Phrase)
+        /// A target not evaluated at a point, and why.
+        case notEvaluated(String, because: Phrase)
         // The lexer
         case unexpectedCharacter(String)
         case unexpectedByte(UInt8)
@@ -55,7 +57,8 @@ extension Diagnostic {
         public func text(in language: Language) -> String {
             let fr = language == .fr
             switch self {
-            case let .english(text): return text
+            case let .skipped(target, why): return "\(target) \(fr ? "ignoré :" : "skipped:") " + why.text(in: language)
+            case let .notEvaluated(target, why): return "\(target) \(fr ? "n'est pas évalué :" : "not evaluated:") " + why.text(in: language)
             case let .document(phrase): return phrase.text(in: language)
             case let .other(phrase): return phrase.text(in: language)
             case let .unexpectedCharacter(c): return fr ? "caractère inattendu \(c)" : "unexpected character \(c)"
@@ -130,3 +133,5 @@ extension Diagnostic.Phrase.Found {
         }
     }
 }
+
+extension Diagnostic.Phrase: Phrasing {}

@@ -16,19 +16,17 @@ public enum Guard {
             if namesSharedParts {
                 let nodes = store.reachable(from: r.matrix.entries).count
                 if nodes > maximumGraphNodes {
-                    return Diagnostic(.resultTooLarge, "the result of \(r.command.rawValue) \(r.target) has \(nodes) distinct sub-expressions "
-                                      + "(the limit is \(maximumGraphNodes)): use --format stats", at: r.location)
+                    let phrase = PrintPhrase.tooManyDistinct(command: r.command.rawValue, target: r.target, nodes: nodes, limit: maximumGraphNodes)
+                    return Diagnostic(.resultTooLarge, .other(phrase), at: r.location)
                 }
                 continue
             }
             var total = 0
             for e in r.matrix.entries { total = min(Int.max / 4, total + store.treeSize(e)) }
             if total > maximumPrintedNodes {
-                return Diagnostic(.resultTooLarge,
-                                  "the result of \(r.command.rawValue) \(r.target) would print as \(total.formatted) terms "
-                                  + "(the limit is \(maximumPrintedNodes.formatted)); it has \(store.reachable(from: r.matrix.entries).count) "
-                                  + "distinct sub-expressions: use --format stats, or split the composition",
-                                  at: r.location)
+                let phrase = PrintPhrase.tooLongToPrint(command: r.command.rawValue, target: r.target, terms: total >= Int.max / 4 ? nil : total,
+                                                        limit: maximumPrintedNodes, distinct: store.reachable(from: r.matrix.entries).count)
+                return Diagnostic(.resultTooLarge, .other(phrase), at: r.location)
             }
         }
         return nil
@@ -41,12 +39,5 @@ extension TargetResult {
         var t = self
         t.matrix = matrix.transposed
         return t
-    }
-}
-
-private extension Int {
-    var formatted: String {
-        if self >= Int.max / 4 { return "more than 10^18" }
-        return String(self)
     }
 }

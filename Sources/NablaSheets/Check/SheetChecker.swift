@@ -150,9 +150,7 @@ public final class SheetChecker {
             _ = head
         }
         guard let variableAt else { return false }
-        report.warnings.append(Diagnostic(.suspiciousName,
-            "e is a variable here, and e^{…} elsewhere may mean Euler's number: inside functions of e it is read as the variable, elsewhere as Euler's number",
-            at: variableAt, severity: .warning))
+        report.warnings.append(Diagnostic(.suspiciousName, SheetPhrase.eIsAVariable, at: variableAt, severity: .warning))
         return true
     }
 

@@ -31,6 +31,8 @@ public enum SheetPhrase: Phrasing, Equatable {
     case functionValuesNotAColumn
     case expressionExpected
     case functionValuesExpected
+    /// `e` is a variable of the sheet, so `e^{…}` is ambiguous.
+    case eIsAVariable
 
     /// What the reader was looking for.
     public enum Expected: Sendable, Equatable {
@@ -85,6 +87,10 @@ public enum SheetPhrase: Phrasing, Equatable {
         case let .environmentClosedBy(name, closing):
             return fr ? "\\begin{\(name)} est fermé par \\end{\(closing)}" : "\\begin{\(name)} is closed by \\end{\(closing)}"
         case let .environmentNeverClosed(name): return fr ? "\\begin{\(name)} n'est jamais fermé" : "\\begin{\(name)} is never closed"
+        case .eIsAVariable:
+            return fr ? "e est ici une variable, et e^{…} ailleurs peut désigner la constante d'Euler : dans les fonctions de e, e est lu comme la variable, "
+                + "ailleurs comme la constante d'Euler"
+                : "e is a variable here, and e^{…} elsewhere may mean Euler's number: inside functions of e it is read as the variable, elsewhere as Euler's number"
         case .emptyMatrix: return fr ? "cette matrice est vide" : "this matrix is empty"
         case .raggedMatrix: return fr ? "les lignes de cette matrice n'ont pas la même longueur" : "the rows of this matrix have different lengths"
         case .matrixEntryNotAnExpression: return fr ? "une entrée de matrice doit être une expression" : "a matrix entry must be an expression"

@@ -135,5 +135,16 @@ import Testing
         let undefined = try e2e.run(["eval", file.path, "--at", "x=1"])
         #expect(undefined.status == 2)
         #expect(undefined.stderr.contains("error: f not evaluated: log(x - 2) is not a number (a log or a root of a negative number?) at x = 1.0"))
+        // In French: the labels of the output and every message.
+        let french = try e2e.run(["eval", "Examples/logistic-regression.nabla", "--at", "x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4", "--lang", "fr"])
+        #expect(french.status == 0)
+        #expect(french.stdout.hasPrefix("F en (x1 = 1, x2 = 2):\n  valeur     1.03748795\n  jacobienne\n    0.1291312612  0.1291312612\n"))
+        #expect(french.stderr.contains("avertissement: loss∘softmax n'est pas évalué : z1 n'a pas de valeur : la donner avec --at z1=…"))
+        let undefinedFr = try e2e.run(["eval", file.path, "--at", "x=1", "--lang", "fr"])
+        #expect(undefinedFr.stderr.contains("erreur: f n'est pas évalué : log(x - 2) n'est pas un nombre (logarithme ou racine d'un nombre négatif ?) en x = 1.0"))
+        let malformedFr = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1", "--lang", "fr"])
+        #expect(malformedFr.stderr == "nabla: --at attend des paires NOM=VALEUR, pas 'x1'\n")
+        let typoFr = try e2e.run(["eval", "Examples/chain-rule.nabla", "--at", "x1=1,x2=1,x3=1,zz=2", "--lang", "fr"])
+        #expect(typoFr.status == 2 && typoFr.stderr.contains("--at donne zz, qui n'est ni variable ni constante de g∘f, f∘g"))
     }
 }

@@ -89,6 +89,8 @@ import Testing
         #expect(inner.status == 2 && inner.stderr.contains("z1 is a parameter of softmax inside F, not a symbol of F; its inputs are x1, x2 and its constants w11, w12, w21, w22"))
         let defined = try e2e.run(["solve", "Examples/logistic-regression.nabla", "--wrt", "z1"])
         #expect(defined.status == 0 && defined.stderr.contains("warning: F skipped: z1 is a parameter of softmax inside F, not a symbol of F"))
+        let french = try e2e.run(["solve", "Examples/logistic-regression.nabla", "--wrt", "z1", "--lang", "fr"])
+        #expect(french.status == 0 && french.stderr.contains("avertissement: F ignoré : z1 "), "\(french.stderr)")
     }
 
     /// A builtin in a chain gets parameters a course would write (z1, z2), never internal names.

@@ -101,6 +101,21 @@ import Testing
             .hashInExpression, .expressionOnSeveralLines(2),
         ]
         for p in document { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
+        let evaluation: [EvaluationPhrase] = [
+            .noValue("x"), .invalidValue(expression: "log(x)", notANumber: true, point: "x = -1"),
+            .invalidValue(expression: "1/x", notANumber: false, point: "x = 0"), .missingColumn(target: "F", name: "x"),
+            .missingColumns(target: "F", table: "p.csv", names: ["x", "y"]), .emptyTable("p.csv"), .unnamedColumn(2),
+            .cellCount(row: 3, cells: 1, header: 2), .notANumber(row: 3, column: "x", cell: "abc"),
+            .unknownValues(option: "--at", names: ["zz"], targets: ["F"], symbols: ["x"]), .expectsPairs(option: "--at", found: "x"),
+            .cannotWrite("out.csv"), .noSuchTarget("h", targets: ["F"]),
+        ]
+        let others: [any Phrasing] = evaluation + [
+            PrintPhrase.tooManyDistinct(command: "gradient", target: "F", nodes: 6, limit: 5),
+            PrintPhrase.tooLongToPrint(command: "gradient", target: "F", terms: nil, limit: 5, distinct: 3),
+            SheetPhrase.eIsAVariable,
+            Diagnostic.Phrase.skipped("F", because: .document(.noVariable)), Diagnostic.Phrase.notEvaluated("F", because: .document(.noVariable)),
+        ]
+        for p in others { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
     }
 
     @Test func timeLimitsAndCornersInFrench() {
