@@ -2,7 +2,8 @@ import NablaCore
 
 /// Prints expressions of one store in a ``Notation``, the way a person writes them: terms in a
 /// stable, readable order, negative terms with a minus, negative powers as a denominator,
-/// `x^(1/2)` as a square root, parentheses only where needed.
+/// `x^(1/2)` as a square root, parentheses only where needed. The printer decides the form;
+/// the notation's ``NotationStyle`` spells each piece.
 ///
 /// ```swift
 /// let printer = ExpressionPrinter(store: store, notation: .latex)
@@ -12,6 +13,7 @@ import NablaCore
 public final class ExpressionPrinter {
     public let store: ExpressionStore
     public let notation: Notation
+    private let style: any NotationStyle
     private var memo: [ExprID: Printed] = [:]
     /// How deep `printed` has called itself; past ``directDepth`` it walks the graph in a loop.
     private var depth = 0
@@ -31,7 +33,7 @@ public final class ExpressionPrinter {
     }
 
     public init(store: ExpressionStore, notation: Notation) {
-        self.store = store; self.notation = notation
+        self.store = store; self.notation = notation; style = notation.style
     }
 
     public func string(_ id: ExprID) -> String { printed(id).text }
@@ -64,18 +66,10 @@ public final class ExpressionPrinter {
     private func make(_ id: ExprID) -> Printed {
         switch store[id] {
         case let .number(r): return number(r)
-        case let .symbol(name):
-            switch notation {
-            case .latex: return Printed(text: latexIdentifier(name), level: .atom)
-            case .mathml: return Printed(text: mathmlIdentifier(name), level: .atom)
-            case .text, .sympy: return Printed(text: name, level: .atom)
-            }
-        case .constant(.e):
-            return Printed(text: notation == .sympy ? "exp(1)" : notation == .mathml ? "<mi>e</mi>" : "e", level: .atom)
-        case .constant(.pi):
-            return Printed(text: notation == .latex ? "\\pi" : notation == .mathml ? "<mi>π</mi>" : "pi", level: .atom)
-        case .undefined:
-            return Printed(text: notation == .sympy ? "nan" : notation == .mathml ? "<mtext>undefined</mtext>" : "undefined", level: .atom)
+        case let .symbol(name): return Printed(text: style.identifier(name), level: .atom)
+        case .constant(.e): return Printed(text: style.euler, level: .atom)
+        case .constant(.pi): return Printed(text: style.pi, level: .atom)
+        case .undefined: return Printed(text: style.undefined, level: .atom)
         case .sum: return sum(id)
         case .product: return product(id)
         case let .power(b, e):
@@ -89,23 +83,14 @@ public final class ExpressionPrinter {
 
     private func number(_ r: Rational) -> Printed {
         let level: Level = r.isNegative ? .negative : (r.isInteger ? .atom : .product)
-        if notation == .mathml {
-            let sign = r.isNegative ? "<mo>\u{2212}</mo>" : ""
-            let body = r.isInteger ? "<mn>\(r.numerator.magnitude)</mn>" : "<mfrac><mn>\(r.numerator.magnitude)</mn><mn>\(r.denominator)</mn></mfrac>"
-            return Printed(text: sign + body, level: level)
-        }
-        if notation == .latex && !r.isInteger {
-            let sign = r.isNegative ? "-" : ""
-            return Printed(text: "\(sign)\\frac{\(r.numerator.magnitude)}{\(r.denominator)}", level: level)
-        }
-        return Printed(text: r.description, level: level)
+        return Printed(text: (r.isNegative ? style.leadingMinus : "") + style.magnitude(r), level: level)
     }
 
     // MARK: Sums
 
     private func sum(_ id: ExprID) -> Printed {
         guard case let .sum(terms) = store[id] else { fatalError() }
-        let (plus, minus, leadingMinus) = notation == .mathml ? ("<mo>+</mo>", "<mo>\u{2212}</mo>", "<mo>\u{2212}</mo>") : (" + ", " - ", "-")
+        let (plus, minus, leadingMinus) = (style.plus, style.minus, style.leadingMinus)
         var text = ""
         for (index, term) in readingOrder(displayOrder(terms)).enumerated() {
             let (coefficient, _) = store.splitCoefficient(term)
@@ -117,7 +102,7 @@ public final class ExpressionPrinter {
                 text += index == 0 ? p.text : plus + p.text
             }
         }
-        return Printed(text: notation == .mathml ? "<mrow>\(text)</mrow>" : text, level: .sum)
+        return Printed(text: style.sum(text), level: .sum)
     }
 
     /// Starts a sum with a positive term where a course would: `1 - σ(x)`, `w21 - w11`.
@@ -170,25 +155,15 @@ public final class ExpressionPrinter {
                 numerator.append(f)
             }
         }
-        let sign = coefficient.isNegative ? (notation == .mathml ? "<mo>\u{2212}</mo>" : "-") : ""
+        let sign = coefficient.isNegative ? style.leadingMinus : ""
         let c = coefficient.magnitude
-        let inFraction = notation == .latex || notation == .mathml
+        let inFraction = style.stacksFractions
         let top = join(Rational(big: c.numerator), displayFactors(numerator), parenthesizeAlone: !inFraction || denominator.isEmpty && c.isInteger)
         if denominator.isEmpty && c.isInteger {
             return Printed(text: sign + top.text, level: sign.isEmpty ? top.level : .negative)
         }
         let bottom = join(Rational(big: c.denominator), displayFactors(denominator), parenthesizeAlone: !inFraction)
-        let text: String
-        switch notation {
-        case .latex:
-            text = "\\frac{\(top.text)}{\(bottom.text)}"
-        case .mathml:
-            text = "<mfrac><mrow>\(top.text)</mrow><mrow>\(bottom.text)</mrow></mfrac>"
-        case .text, .sympy:
-            let t = top.level < .product ? "(\(top.text))" : top.text
-            let b = bottom.level < .power ? "(\(bottom.text))" : bottom.text
-            text = "\(t)/\(b)"
-        }
+        let text = style.fraction(top, bottom)
         return Printed(text: sign + text, level: sign.isEmpty ? .product : .negative)
     }
 
@@ -225,89 +200,24 @@ public final class ExpressionPrinter {
         var text = parts[0].text
         for (index, next) in parts.enumerated().dropFirst() {
             let leftIsNumber = index == 1 && (!coefficient.isOne || factors.count < parts.count)
-            text += separator(leftIsNumber: leftIsNumber, rightIsSymbol: next.isSymbol, right: next.text) + next.text
+            text += style.separator(leftIsNumber: leftIsNumber, rightIsSymbol: next.isSymbol, right: next.text) + next.text
         }
         return Printed(text: text, level: .product)
-    }
-
-    /// Between two factors: `3x1` and `3 x_{1}` after a number, `·`, `*` or a space otherwise.
-    private func separator(leftIsNumber: Bool, rightIsSymbol: Bool, right: String) -> String {
-        switch notation {
-        case .sympy: return "*"
-        case .text:
-            // `3x1`, but never `3e1` (a decimal literal) or `3o` (the composition operator).
-            let readsBack = !(right.first.map { "0123456789eEo".contains($0) } ?? true)
-            return leftIsNumber && rightIsSymbol && readsBack ? "" : "·"
-        case .latex: return right.first?.isNumber == true ? " \\cdot " : " "
-        case .mathml: return right.hasPrefix("<mn>") ? "<mo>·</mo>" : "<mo>\u{2062}</mo>"
-        }
     }
 
     // MARK: Powers and functions
 
     private func power(_ base: ExprID, _ exponent: ExprID) -> Printed {
         let b = printed(base)
-        if let n = store.rational(exponent), n == Rational(1, 2) {
-            switch notation {
-            case .latex: return Printed(text: "\\sqrt{\(b.text)}", level: .atom)
-            case .mathml: return Printed(text: "<msqrt>\(b.text)</msqrt>", level: .atom)
-            case .text, .sympy: return Printed(text: "sqrt(\(b.text))", level: .atom)
-            }
-        }
-        let e = printed(exponent)
-        switch notation {
-        case .latex:
-            let baseText = b.level < .atom || b.text.hasPrefix("\\frac") || b.text.contains("^")
-                ? "\\left(\(b.text)\\right)" : b.text
-            return Printed(text: "\(baseText)^{\(e.text)}", level: .power)
-        case .mathml:
-            let baseText = b.level < .atom || b.text.hasPrefix("<mfrac") || b.text.hasPrefix("<msup") ? parenthesized(b.text) : b.text
-            return Printed(text: "<msup><mrow>\(baseText)</mrow><mrow>\(e.text)</mrow></msup>", level: .power)
-        case .text, .sympy:
-            let baseText = b.level < .atom ? "(\(b.text))" : b.text
-            let exponentText = e.level < .atom ? "(\(e.text))" : e.text
-            return Printed(text: baseText + (notation == .sympy ? "**" : "^") + exponentText, level: .power)
-        }
+        if store.rational(exponent) == Rational(1, 2) { return Printed(text: style.squareRoot(b.text), level: .atom) }
+        return style.power(b, printed(exponent))
     }
 
     private func function(_ f: ElementaryFunction, _ argument: ExprID) -> Printed {
-        let a = printed(argument).text
-        switch notation {
-        case .latex:
-            switch f {
-            case .exp: return Printed(text: "e^{\(a)}", level: .power)
-            case .abs: return Printed(text: "\\left|\(a)\\right|", level: .atom)
-            default: return Printed(text: "\(f.latexName)\\left(\(a)\\right)", level: .atom)
-            }
-        case .mathml:
-            switch f {
-            case .exp: return Printed(text: "<msup><mi>e</mi><mrow>\(a)</mrow></msup>", level: .power)
-            case .sigmoid: return Printed(text: "<mrow><mi>σ</mi>\(parenthesized(a))</mrow>", level: .atom)
-            case .abs: return Printed(text: "<mrow><mo>|</mo>\(a)<mo>|</mo></mrow>", level: .atom)
-            default: return Printed(text: "<mrow><mi>\(f.mathName)</mi><mo>\u{2061}</mo>\(parenthesized(a))</mrow>", level: .atom)
-            }
-        case .sympy:
-            switch f {
-            case .sigmoid: return Printed(text: "1/(1 + exp(-(\(a))))", level: .product)
-            case .abs: return Printed(text: "Abs(\(a))", level: .atom)
-            case .heaviside: return Printed(text: "Heaviside(\(a))", level: .atom)
-            case .relu: return Printed(text: "Max(0, \(a))", level: .atom)
-            case .softplus: return Printed(text: "log(1 + exp(\(a)))", level: .atom)
-            default: return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
-            }
-        case .text:
-            return Printed(text: "\(f.rawValue)(\(a))", level: .atom)
-        }
+        style.function(f, printed(argument).text)
     }
 
-    /// `(…)` in the notation.
-    private func parenthesized(_ text: String) -> String {
-        switch notation {
-        case .latex: return "\\left(\(text)\\right)"
-        case .mathml: return "<mrow><mo>(</mo>\(text)<mo>)</mo></mrow>"
-        case .text, .sympy: return "(\(text))"
-        }
-    }
+    private func parenthesized(_ text: String) -> String { style.parenthesized(text) }
 }
 
 extension ElementaryFunction {
