@@ -30,6 +30,9 @@ public final class ExpressionStore {
     @exclusivity(unchecked) var largeSumRestSets: [ExprID: Set<ExprID>] = [:]
     /// Small integers, by value + 64.
     @exclusivity(unchecked) private var smallIntegers: [ExprID?] = Array(repeating: nil, count: 129)
+    /// The standard functions a document defines in its own words (`sigma(t) = 1/(1 + e^-t)` is
+    /// the sigmoid): the printers write the document's name, the worked solution its definition.
+    public var namedFunctions: [ElementaryFunction: NamedFunction] = [:]
     /// The time limit of the work done in this store; nil for none.
     public var budget: Budget?
     /// Marks of the graph walks (``postOrder(from:where:)``, ``reachable(from:)``): a node is

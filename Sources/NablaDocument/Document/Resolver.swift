@@ -27,8 +27,18 @@ package struct Resolver {
         expanding.append(definition.name.name)
         defer { expanding.removeLast() }
         let parameters = Dictionary(definition.parameters.map { ($0.name, store.symbol($0.name)) }, uniquingKeysWith: { a, _ in a })
-        let result = try resolve(definition.body, parameters, allowVector: true)
+        var result = try resolve(definition.body, parameters, allowVector: true)
         warnAboutRunTogetherNames(definition, result)
+        // A definition that is a standard function in the usual words is that function, named as the file names it.
+        if definition.parameters.count == 1, result.count == 1 {
+            let t = store.symbol(definition.parameters[0].name)
+            if let f = store.standardFunction(result[0], of: t) {
+                if store.namedFunctions[f] == nil, definition.name.name != f.rawValue {
+                    store.namedFunctions[f] = NamedFunction(name: definition.name.name, parameter: t, body: result[0])
+                }
+                result = [store.apply(f, t)]
+            }
+        }
         return result
     }
 

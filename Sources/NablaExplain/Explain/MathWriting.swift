@@ -16,6 +16,8 @@ protocol MathWriting {
     func composition(_ names: [String]) -> String
     /// `f(x)`.
     func applied(_ function: String, _ argument: String) -> String
+    /// `f'`, for a function already written.
+    func prime(_ function: String) -> String
     /// Pieces side by side with a relation or operator between: `a = b`, `a · b`, `a : b → c`.
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String
     /// `∂F/∂x₁`, for a function already written.
@@ -53,6 +55,7 @@ struct LaTeXMath: MathWriting {
     }
     func composition(_ names: [String]) -> String { names.map(identifier).joined(separator: " \\circ ") }
     func applied(_ function: String, _ argument: String) -> String { "\(function)(\(argument))" }
+    func prime(_ function: String) -> String { function + "'" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
         var out = parts[0]
         for (op, part) in zip(operators, parts.dropFirst()) {
@@ -98,6 +101,7 @@ struct MathMLMath: MathWriting {
     }
     func composition(_ names: [String]) -> String { "<mrow>" + names.map(identifier).joined(separator: "<mo>∘</mo>") + "</mrow>" }
     func applied(_ function: String, _ argument: String) -> String { "<mrow>\(function)<mrow><mo>(</mo>\(argument)<mo>)</mo></mrow></mrow>" }
+    func prime(_ function: String) -> String { "<msup>\(function)<mo>′</mo></msup>" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
         var out = "<mrow>" + parts[0]
         for (op, part) in zip(operators, parts.dropFirst()) {

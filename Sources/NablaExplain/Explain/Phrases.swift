@@ -20,6 +20,8 @@ struct Phrases {
     let columns: String
     /// After "Hence": the result follows column by column.
     let byColumns: String
+    /// "σ is the sigmoid function, whose derivative is", for a function already written.
+    let isStandard: (String, ElementaryFunction) -> String
 
     static func table(_ language: Language) -> Phrases {
         switch language {
@@ -38,7 +40,8 @@ struct Phrases {
                 simplifies: "After simplification:",
                 result: "Hence",
                 columns: "The matrix is too wide for the page: it is written column by column.",
-                byColumns: "column by column (the matrix is too wide for the page):")
+                byColumns: "column by column (the matrix is too wide for the page):",
+                isStandard: { "\($0) is \(englishName($1)), whose derivative is" })
         case .fr:
             return Phrases(
                 title: "Corrigé",
@@ -54,7 +57,33 @@ struct Phrases {
                 simplifies: "Après simplification :",
                 result: "D'où",
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
-                byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :")
+                byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :",
+                isStandard: { "\($0) est \(frenchName($1)), de dérivée" })
         }
+    }
+}
+
+/// What a course calls a standard function that a file may define in its own words.
+private func englishName(_ f: ElementaryFunction) -> String {
+    switch f {
+    case .sigmoid: "the sigmoid function"
+    case .tanh: "the hyperbolic tangent"
+    case .sinh: "the hyperbolic sine"
+    case .cosh: "the hyperbolic cosine"
+    case .softplus: "the softplus function"
+    case .relu: "the ReLU function"
+    default: "the function \(f.rawValue)"
+    }
+}
+
+private func frenchName(_ f: ElementaryFunction) -> String {
+    switch f {
+    case .sigmoid: "la fonction sigmoïde"
+    case .tanh: "la tangente hyperbolique"
+    case .sinh: "le sinus hyperbolique"
+    case .cosh: "le cosinus hyperbolique"
+    case .softplus: "la fonction softplus"
+    case .relu: "la fonction ReLU"
+    default: "la fonction \(f.rawValue)"
     }
 }

@@ -27,6 +27,7 @@ struct TextMath: MathWriting {
     func function(_ names: [String]) -> String { names.count == 1 ? names[0] : "(" + composition(names) + ")" }
     func composition(_ names: [String]) -> String { names.joined(separator: "∘") }
     func applied(_ function: String, _ argument: String) -> String { "\(function)(\(argument))" }
+    func prime(_ function: String) -> String { function + "'" }
     func joined(_ parts: [String], _ operators: [MathOperator]) -> String {
         var blocks = [parts[0]]
         for (op, part) in zip(operators, parts.dropFirst()) {

@@ -90,7 +90,7 @@ public struct WorkedSolutionWriter {
         case let .exercise(n):
             return heading("\(language == .fr ? "Exercice" : "Exercise") \(n)", level: 1)
         case let .definitions(links):
-            return paragraph(phrases.functionsIntro) + links.map { math.display(definition($0)) }.joined()
+            return paragraph(phrases.functionsIntro) + links.map { math.display(definition($0)) }.joined() + standardFunctions()
         case let .values(values):
             let written = values.map { math.inline(math.joined([math.identifier($0.0), math.expression($0.1)], [.equals])) }
             return paragraph(phrases.valuesIntro(written.joined(separator: ", ")))
@@ -190,8 +190,25 @@ public struct WorkedSolutionWriter {
     // MARK: Pieces
 
     private func definition(_ link: FunctionLink) -> String {
-        let values = link.components.count == 1 ? math.expression(link.components[0]) : math.column(link.components)
+        // A standard function in the file's words is shown as the file defines it, not as σ(t).
+        let named = store.namedFunctions.values.first { n in
+            n.name == link.name && link.components.count == 1 && link.parameters == [n.parameter]
+        }
+        let values = named.map { math.expression($0.body) }
+            ?? (link.components.count == 1 ? math.expression(link.components[0]) : math.column(link.components))
         return math.joined([math.identifier(link.name), math.column(link.parameters), values], [.colon, .arrow])
+    }
+
+    /// For each standard function the file defines in its own words: which it is, and its
+    /// derivative written with it (`sigma'(t) = sigma(t)·(1 − sigma(t))`).
+    private func standardFunctions() -> String {
+        store.namedFunctions.sorted { $0.value.name < $1.value.name }.map { f, named in
+            let t = named.parameter
+            let derivative = Simplifier(store: store).simplify(store.derivative(store.apply(f, t), t))
+            let head = math.applied(math.prime(math.identifier(named.name)), math.expression(t))
+            return paragraph(phrases.isStandard(math.inline(math.identifier(named.name)), f))
+                + math.display(math.joined([head, math.expression(derivative)], [.equals]))
+        }.joined()
     }
 
     private func claim(_ head: String, _ variables: [ExprID], _ value: String) -> String {

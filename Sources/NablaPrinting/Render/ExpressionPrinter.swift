@@ -214,7 +214,7 @@ public final class ExpressionPrinter {
     }
 
     private func function(_ f: ElementaryFunction, _ argument: ExprID) -> Printed {
-        style.function(f, printed(argument).text)
+        style.function(f, named: store.namedFunctions[f]?.name, printed(argument).text)
     }
 
     private func parenthesized(_ text: String) -> String { style.parenthesized(text) }

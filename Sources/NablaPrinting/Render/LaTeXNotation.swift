@@ -22,7 +22,8 @@ struct LaTeXNotation: NotationStyle {
         let b = base.level < .atom || base.text.hasPrefix("\\frac") || base.text.contains("^") ? parenthesized(base.text) : base.text
         return .init(text: "\(b)^{\(exponent.text)}", level: .power)
     }
-    func function(_ f: ElementaryFunction, _ argument: String) -> ExpressionPrinter.Printed {
+    func function(_ f: ElementaryFunction, named name: String?, _ argument: String) -> ExpressionPrinter.Printed {
+        if let name { return .init(text: latexIdentifier(name) + parenthesized(argument), level: .atom) }
         switch f {
         case .exp: return .init(text: "e^{\(argument)}", level: .power)
         case .abs: return .init(text: "\\left|\(argument)\\right|", level: .atom)

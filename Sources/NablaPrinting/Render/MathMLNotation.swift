@@ -26,7 +26,8 @@ struct MathMLNotation: NotationStyle {
         let b = base.level < .atom || base.text.hasPrefix("<mfrac") || base.text.hasPrefix("<msup") ? parenthesized(base.text) : base.text
         return .init(text: "<msup><mrow>\(b)</mrow><mrow>\(exponent.text)</mrow></msup>", level: .power)
     }
-    func function(_ f: ElementaryFunction, _ argument: String) -> ExpressionPrinter.Printed {
+    func function(_ f: ElementaryFunction, named name: String?, _ argument: String) -> ExpressionPrinter.Printed {
+        if let name { return .init(text: "<mrow>\(mathmlIdentifier(name))<mo>\u{2061}</mo>\(parenthesized(argument))</mrow>", level: .atom) }
         switch f {
         case .exp: return .init(text: "<msup><mi>e</mi><mrow>\(argument)</mrow></msup>", level: .power)
         case .sigmoid: return .init(text: "<mrow><mi>σ</mi>\(parenthesized(argument))</mrow>", level: .atom)

@@ -23,7 +23,8 @@ protocol NotationStyle {
     func separator(leftIsNumber: Bool, rightIsSymbol: Bool, right: String) -> String
     func squareRoot(_ base: String) -> String
     func power(_ base: ExpressionPrinter.Printed, _ exponent: ExpressionPrinter.Printed) -> ExpressionPrinter.Printed
-    func function(_ f: ElementaryFunction, _ argument: String) -> ExpressionPrinter.Printed
+    /// `f` applied to `argument`; `name` is the document's own name for it (`sigma`), if any.
+    func function(_ f: ElementaryFunction, named name: String?, _ argument: String) -> ExpressionPrinter.Printed
     func parenthesized(_ text: String) -> String
 }
 

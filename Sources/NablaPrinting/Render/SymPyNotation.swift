@@ -8,8 +8,8 @@ struct SymPyNotation: InlineNotationStyle {
 
     func separator(leftIsNumber: Bool, rightIsSymbol: Bool, right: String) -> String { "*" }
 
-    /// SymPy's names, and the functions it has none for written out.
-    func function(_ f: ElementaryFunction, _ argument: String) -> ExpressionPrinter.Printed {
+    /// SymPy's names, and the functions it has none for written out (never the document's names).
+    func function(_ f: ElementaryFunction, named name: String?, _ argument: String) -> ExpressionPrinter.Printed {
         let a = argument
         switch f {
         case .sigmoid: return .init(text: "1/(1 + exp(-(\(a))))", level: .product)

@@ -12,7 +12,7 @@ struct TextNotation: InlineNotationStyle {
         return leftIsNumber && rightIsSymbol && readsBack ? "" : "·"
     }
 
-    func function(_ f: ElementaryFunction, _ argument: String) -> ExpressionPrinter.Printed {
-        .init(text: "\(f.rawValue)(\(argument))", level: .atom)
+    func function(_ f: ElementaryFunction, named name: String?, _ argument: String) -> ExpressionPrinter.Printed {
+        .init(text: "\(name ?? f.rawValue)(\(argument))", level: .atom)
     }
 }
