@@ -2,7 +2,8 @@ import NablaCore
 
 extension ExpressionStore {
     /// A term split into numerator factors and denominator powers: `3x/(y²·z)` →
-    /// (3x, [y: 2, z: 1]).
+    /// (3x, [y: 2, z: 1]). A sum in the denominator is its primitive part, its content moved up:
+    /// `x/(2y + 2)` → (x/2, [y + 1: 1]), so that `1/(2y + 2)` and `1/(y + 1)²` share a denominator.
     struct Fraction {
         var numerator: [ExprID]
         var denominator: [ExprID: Rational]
@@ -14,7 +15,12 @@ extension ExpressionStore {
         var result = Fraction(numerator: [], denominator: [:])
         for f in factors {
             if case let .power(b, e) = self[f], let n = rational(e), n.isNegative {
-                result.denominator[b] = -n
+                if n.isInteger, let (c, primitive) = content(ofSum: b) {
+                    result.numerator.append(power(number(c), e))
+                    result.denominator[primitive, default: .zero] = result.denominator[primitive, default: .zero] - n
+                } else {
+                    result.denominator[b, default: .zero] = result.denominator[b, default: .zero] - n
+                }
             } else {
                 result.numerator.append(f)
             }
@@ -50,6 +56,11 @@ extension ExpressionStore {
         }
         guard let numerator = expand(sum(numeratorTerms)) else { return nil }
         let denominator = common.map { power($0.key, number(-$0.value)) }
-        return product([numerator] + denominator)
+        let plain = product([numerator] + denominator)
+        // A fractional content of the numerator may join the coefficient: (1 − x²)/(2(x² + 1)²)
+        // rather than (1/2 − x²/2)/(x² + 1)², whichever is smaller (signs stay as they are).
+        guard let (c, primitive) = content(ofSum: numerator, fractions: true), !c.isInteger else { return plain }
+        let scaled = product([number(c.magnitude), c.isNegative ? negate(primitive) : primitive] + denominator)
+        return treeSize(scaled) <= treeSize(plain) ? scaled : plain
     }
 }

@@ -6,7 +6,7 @@ import NablaCore
 /// Rules are data: ``RewriteRule/all`` lists them, and the tests check every rule numerically
 /// at random points on expressions where it applies.
 public struct RewriteRule: Sendable {
-    /// Every rule rewrites a sum; the simplifier does not offer it other nodes.
+    /// Every rule rewrites a sum or a product; the simplifier does not offer it other nodes.
     public let name: String
     public let summary: String
     let rewrite: @Sendable (ExpressionStore, ExprID) -> ExprID?
@@ -29,8 +29,12 @@ extension RewriteRule {
         RewriteRule("expand-products",
                     "products of sums are multiplied out: (x + 1)² − x² → 2x + 1",
                     { store, id in store.expandSum(id) }),
+        RewriteRule("take-out-content",
+                    "in a product, a sum's integer content and sign join the coefficient, when that cancels it or lets two powers of one sum meet: x·(−e^u − 1)/(e^u + 1)² → −x/(e^u + 1), (2x − 2m)/(2s²) → (x − m)/s²",
+                    { store, id in store.takeOutContent(id) }),
         RewriteRule("factor-common-factor",
                     "a factor shared by every term is taken out: a·e^b + c·e^b → (a + c)·e^b",
                     { store, id in store.factorCommonFactor(id) }),
     ]
+
 }

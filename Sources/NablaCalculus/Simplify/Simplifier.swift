@@ -44,8 +44,8 @@ public final class Simplifier {
     private func simplifyNode(_ id: ExprID) -> ExprID {
         let rebuilt: ExprID
         let node = store[id]
-        if case .sum = node {} else if store.children(id).allSatisfy(isSimplified) {
-            // Nothing below changes and the rules only rewrite sums: already simple.
+        if !Simplifier.isRewritten(node), store.children(id).allSatisfy(isSimplified) {
+            // Nothing below changes and the rules only rewrite sums and products: already simple.
             return id
         }
         func simplified(_ c: ExprID) -> ExprID { known(c)! }
@@ -64,7 +64,7 @@ public final class Simplifier {
         var bestSize = store.treeSize(best)
         var rewrites = 0
         var changed = true
-        if case .sum = store[rebuilt] {} else { changed = false }   // the rules rewrite sums
+        if !Simplifier.isRewritten(store[rebuilt]) { changed = false }
         while changed && rewrites < Simplifier.maximumRewritesPerNode {
             changed = false
             for rule in rules {
@@ -81,6 +81,11 @@ public final class Simplifier {
         if best != rebuilt { best = simplify(best) }
         remember(best, best)
         return best
+    }
+
+    /// Whether the rules rewrite nodes of this kind (sums and products).
+    private static func isRewritten(_ node: Node) -> Bool {
+        switch node { case .sum, .product: true; default: false }
     }
 
     private func isSimplified(_ id: ExprID) -> Bool {

@@ -171,6 +171,24 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
         return a
     }
 
+    /// |numerator| × denominator, as a Double (infinite past its range): how heavy the number is
+    /// to write. `height(-3/4) = 12`.
+    public var height: Double {
+        switch storage {
+        case let .small(n, d): return Double(n.magnitude) * Double(d)
+        case let .big(b): return (Double(b.numerator.magnitude.description) ?? .infinity) * (Double(b.denominator.description) ?? .infinity)
+        }
+    }
+
+    /// The largest positive rational that divides both an integer number of times: the gcd of
+    /// the numerators over the lcm of the denominators. `gcd(4/3, 2) = 2/3`; `gcd(0, x) = |x|`.
+    public static func gcd(_ a: Rational, _ b: Rational) -> Rational {
+        let n = a.numerator.magnitude.greatestCommonDivisor(with: b.numerator.magnitude)
+        let (da, db) = (a.denominator.magnitude, b.denominator.magnitude)
+        let d = da / da.greatestCommonDivisor(with: db) * db
+        return normalized(BigInt(n), BigInt(d))
+    }
+
     public static func < (a: Rational, b: Rational) -> Bool {
         if case let .small(an, ad) = a.storage, case let .small(bn, bd) = b.storage {
             let (x, o1) = an.multipliedReportingOverflow(by: bd)

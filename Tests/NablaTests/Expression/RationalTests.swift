@@ -44,4 +44,13 @@ import Testing
         #expect(a - a == .zero, "seed \(seed)")
         if !a.isZero { #expect(a * a.reciprocal! == .one, "seed \(seed)") }
     }
+
+    @Test func greatestCommonDivisorAndHeight() {
+        #expect(Rational.gcd(Rational(4, 3), Rational(2)) == Rational(2, 3))
+        #expect(Rational.gcd(Rational(-6), Rational(9)) == Rational(3))
+        #expect(Rational.gcd(.zero, Rational(-5, 2)) == Rational(5, 2))
+        #expect(Rational.gcd(Rational(Int.max), Rational(Int.max) * Rational(2)) == Rational(Int.max))
+        #expect(Rational(-3, 4).height == 12)
+        #expect(Rational(7).height == 7)
+    }
 }
