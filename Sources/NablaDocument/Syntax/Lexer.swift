@@ -49,8 +49,7 @@ struct Lexer {
                 emit(.number(value), length)
             default:
                 if isIdentifierStart(b) {
-                    var j = i
-                    while j < n && (isIdentifierStart(bytes[j]) || isDigit(bytes[j])) { j += 1 }
+                    let j = identifierEnd(from: i + 1)
                     emit(.identifier(String(decoding: bytes[i..<j], as: UTF8.self)), j - i)
                 } else if b >= 0x80 {
                     let (scalar, length) = try decodeScalar(at: i)
@@ -60,12 +59,7 @@ struct Lexer {
                     case "\u{2212}": emit(.minus, length)
                     default:
                         if scalar.properties.isAlphabetic {
-                            var j = i + length
-                            while j < n {
-                                if isIdentifierStart(bytes[j]) || isDigit(bytes[j]) { j += 1; continue }
-                                if bytes[j] >= 0x80, let (s, l) = try? decodeScalar(at: j), s.properties.isAlphabetic { j += l; continue }
-                                break
-                            }
+                            let j = identifierEnd(from: i + length)
                             emit(.identifier(String(decoding: bytes[i..<j], as: UTF8.self)), j - i)
                         } else {
                             throw Diagnostic(.syntax, .unexpectedCharacter("'\(scalar)' (U+\(String(scalar.value, radix: 16, uppercase: true)))"),
@@ -81,6 +75,18 @@ struct Lexer {
         out.append(Token(kind: .newline, offset: n, spaceBefore: true))
         out.append(Token(kind: .end, offset: n, spaceBefore: true))
         return out
+    }
+
+    /// Where a name that goes on at `start` ends: after ASCII letters, digits, `_` and letters
+    /// beyond ASCII (`café`, `xé2`, `θ1`).
+    private func identifierEnd(from start: Int) -> Int {
+        var j = start
+        while j < bytes.count {
+            if isIdentifierStart(bytes[j]) || isDigit(bytes[j]) { j += 1; continue }
+            if bytes[j] >= 0x80, let (s, l) = try? decodeScalar(at: j), s.properties.isAlphabetic { j += l; continue }
+            break
+        }
+        return j
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }

@@ -53,7 +53,7 @@ struct SheetScanner {
                     problems.append(Diagnostic(.syntax, SheetPhrase.unclosedDelimiter(close == "\\]" ? "\\[" : "\\("), at: source.location(ofOffset: i)))
                     i += 2; continue
                 }
-                if starts("\\begin{", at: i), let name = environments.first(where: { starts("\\begin{\($0)", at: i) }) {
+                if starts("\\begin{", at: i), let name = environments.first(where: { starts("\\begin{\($0)}", at: i) || starts("\\begin{\($0)*}", at: i) }) {
                     var open = "\\begin{\(name)}"
                     if starts("\\begin{\(name)*}", at: i) { open = "\\begin{\(name)*}" }
                     let close = open.replacingBegin
@@ -95,7 +95,9 @@ struct SheetScanner {
                 var text = Substring(line)
                 while let f = text.first, f == " " || f == "#" || f == "*" || f == "\t" { text.removeFirst() }
                 let lower = text.lowercased()
-                for word in ["exercice", "exercise", "problem", "problème", "\\section", "\\subsection"] where lower.hasPrefix(word) {
+                // The word whole: "Problem 2", "Exercice :", "\section{…}", not "Problems of this kind".
+                for word in ["exercice", "exercise", "problem", "problème", "\\section", "\\subsection"]
+                where lower.hasPrefix(word) && !(lower.dropFirst(word.count).first?.isLetter ?? false) {
                     out.append(ExerciseStart(offset: lineStart, title: String(text.prefix(60))))
                     break
                 }

@@ -120,26 +120,22 @@ import Testing
     }
 
     /// `alignat` is not one of the environments the scanner knows, but it starts with `align`:
-    /// the scanner takes `\begin{alignat}` for an `align` that is never closed, and reports an
-    /// error in a well-formed sheet.
+    /// the scanner once took `\begin{alignat}` for an `align` never closed, an error in a
+    /// well-formed sheet.
     @Test func anEnvironmentWhoseNameExtendsAKnownOne() {
         let found = scan(#"\begin{alignat}{2} q &= 1 \end{alignat}"#, name: "s.tex")
-        withKnownIssue("environment names are matched as prefixes") {
-            #expect(found.problems == [])
-        }
+        #expect(found.problems == [])
     }
 
-    /// A heading is matched as a prefix of the line's first word, so a sentence of prose that
-    /// starts with "Problems" or "Exercises" starts a new exercise, and the definitions before it
-    /// are forgotten (`nabla check` then leaves the claims after it unchecked).
+    /// A heading word is matched whole: a sentence of prose that starts with "Problems" or
+    /// "Exercises" does not start a new exercise (it once did, and the definitions before it were
+    /// forgotten).
     @Test func proseThatStartsWithAHeadingWord() {
         let source = SourceText(name: "sheet.md", text: "# Problem 1\nLet $p(x) = x^3$.\nProblems of this kind are common.\nExercises help.\n")
         var problems: [Diagnostic] = []
         let scanner = SheetScanner(source: source)
         let starts = scanner.exercises(outside: scanner.regions(&problems))
-        withKnownIssue("heading words are matched as prefixes of longer words") {
-            #expect(starts.map(\.offset) == [0])
-        }
+        #expect(starts.map(\.offset) == [0])
     }
 
     @Test func exerciseHeadingsOutsideMathematics() {
