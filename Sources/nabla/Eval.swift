@@ -84,6 +84,7 @@ struct Eval: ParsableCommand {
                 }
                 var out = ""
                 var skipped: [Diagnostic] = []
+                var routesDisagree = false
                 for r in results {
                     let e: PointEvaluation
                     do { e = try PointEvaluation(r, in: document.store, at: point, compare: check) } catch let error as Diagnostic {
@@ -96,9 +97,12 @@ struct Eval: ParsableCommand {
                     }
                     let at = r.variables.map { "\($0) = \(formatted(point[$0]!))" }.joined(separator: ", ")
                     out += "\(r.target) \(fr ? "en" : "at") (\(at)):\n  \(fr ? "valeur     " : "value    ")" + e.values.map(formatted).joined(separator: "  ") + "\n"
-                    out += "  \(fr ? "jacobienne" : "jacobian")\n" + table(e.jacobian)
+                    let label = e.command == .hessian ? (fr ? "hessienne" : "hessian") : (fr ? "jacobienne" : "jacobian")
+                    out += "  \(label)\n" + table(e.jacobian)
                     for (route, d) in e.differences {
                         out += "  \(fr ? "plus grand écart relatif" : "largest relative difference"), \(route): \(String(format: "%.1e", d))\n"
+                        // Exact routes agree to rounding; central differences to their truncation error.
+                        if d > (route.contains("central") ? 1e-5 : 1e-9) { routesDisagree = true }
                     }
                     out += "\n"
                 }
@@ -110,6 +114,10 @@ struct Eval: ParsableCommand {
                 }
                 if isError && !skipped.isEmpty { return ExitStatus.unusableInput }
                 FileHandle.standardOutput.write(Data(out.utf8))
+                if routesDisagree {
+                    FileHandle.standardError.write(Data("nabla: \(fr ? "les calculs ne concordent pas (voir les écarts ci-dessus)" : "the routes disagree (see the differences above)")\n".utf8))
+                    return ExitStatus.checkFailed
+                }
                 return 0
             } catch {
                 return report(error, source, language: lang)

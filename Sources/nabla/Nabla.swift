@@ -42,5 +42,7 @@ struct NablaCommand: ParsableCommand {
 
 /// Exit codes of DESIGN.md: 2 when the command line or the input cannot be used.
 enum ExitStatus {
+    /// A check that found something wrong (a claim, or routes of `eval --check` that disagree).
+    static let checkFailed: Int32 = 1
     static let unusableInput: Int32 = 2
 }

@@ -135,6 +135,20 @@ import Testing
         let undefined = try e2e.run(["eval", file.path, "--at", "x=1"])
         #expect(undefined.status == 2)
         #expect(undefined.stderr.contains("error: f not evaluated: log(x - 2) is not a number (a log or a root of a negative number?) at x = 1.0"))
+        // A Hessian target: its Hessian by forward over reverse, checked against the symbolic one and central differences.
+        let hessianFile = dir.appendingPathComponent("h.nabla")
+        try "f(x, y) = 2x^2 + 3x y + y^2 + sin(x y)\nhessian f\n".write(to: hessianFile, atomically: true, encoding: .utf8)
+        let hessian = try e2e.run(["eval", hessianFile.path, "--at", "x=0.5,y=-1", "--check"])
+        #expect(hessian.status == 0, "\(hessian.stderr)")
+        // f_xx = 4 − y²·sin(xy), f_xy = 3 + cos(xy) − xy·sin(xy), f_yy = 2 − x²·sin(xy) at (0.5, −1).
+        let (fxx, fxy, fyy) = (4 - Foundation.sin(-0.5), 3 + Foundation.cos(-0.5) + 0.5 * Foundation.sin(-0.5), 2 - 0.25 * Foundation.sin(-0.5))
+        let rows = hessian.stdout.split(separator: "\n").drop { !$0.contains("hessian") }.dropFirst().prefix(2)
+            .map { $0.split(separator: " ").compactMap { Double($0) } }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.count == 2 }, "\(hessian.stdout)")
+        if rows.count == 2, rows.allSatisfy({ $0.count == 2 }) {
+            #expect(isClose(rows[0][0], fxx, relative: 1e-8) && isClose(rows[0][1], fxy, relative: 1e-8)
+                    && isClose(rows[1][0], fxy, relative: 1e-8) && isClose(rows[1][1], fyy, relative: 1e-8), "\(rows)")
+        }
         // In French: the labels of the output and every message.
         let french = try e2e.run(["eval", "Examples/logistic-regression.nabla", "--at", "x1=1,x2=2,w11=0.1,w12=0.2,w21=0.3,w22=0.4", "--lang", "fr"])
         #expect(french.status == 0)
