@@ -163,8 +163,8 @@ import Testing
         #expect(solved.results.map(\.target) == ["g∘f", "f∘g", "F"])
         let gradient = solved.results[2].matrix.entries.map(printer.string)
         #expect(gradient == [
-            "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_1 - w_1_1)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
-            "exp(w_2_1·x_1 + w_2_2·x_2)·(w_2_2 - w_1_2)/(exp(w_1_1·x_1 + w_1_2·x_2) + exp(w_2_1·x_1 + w_2_2·x_2))",
+            "(w_2_1 - w_1_1)/(exp(w_1_1·x_1 + w_1_2·x_2 - w_2_1·x_1 - w_2_2·x_2) + 1)",
+            "(w_2_2 - w_1_2)/(exp(w_1_1·x_1 + w_1_2·x_2 - w_2_1·x_1 - w_2_2·x_2) + 1)",
         ])
     }
 }

@@ -12,6 +12,11 @@ import Testing
         ],
         "expand-products": ["(x + 1)^2 - x^2", "(x + y)(x - y) + y^2", "exp(x)(exp(x) + exp(y)) - exp(2x)"],
         "factor-common-factor": ["x exp(y) + z exp(y)", "x^3 y + x^2", "sin(x) x - sin(x) y"],
+        "trigonometric-identities": [
+            "x^2 sin(y)^2 + x^2 cos(y)^2 + z", "3 - 3 sin(x)^2", "cos(x)^2 - sin(x)^2 + y", "cos(x + y) cos(x - y) - sin(x + y) sin(x - y)",
+            "sin(x) cos(y) + cos(x) sin(y)", "z sin(x) cos(y) - z cos(x) sin(y)", "cos(x) cos(y) + sin(x) sin(y)", "sin(x)^3 + sin(x) cos(x)^2",
+        ],
+        "turn-exponential-over": ["exp(-x)/(exp(-x) + 1)", "y exp(-x - y)/(exp(-x - y) + 1)", "exp(x)/(exp(x) + exp(y) + 2)"],
         "take-out-content": ["x (-exp(y) - 1)/(exp(y) + 1)^2", "(2x - 2y)/(2z^2 + 2)", "(-3x - 6)^3 y/(x + 2)^2", "(4 - 2x)/(6x - 12)^2"],
     ]
     static let allRules = RewriteRule.all
