@@ -35,7 +35,8 @@ extension ExpressionStore {
     /// The rule `trigonometric-identities`: two terms of a sum that differ only in their sines and
     /// cosines become one: `a·sin²u + a·cos²u` → `a`, `a − a·sin²u` → `a·cos²u`, `a·cos²u − a·sin²u` →
     /// `a·cos(2u)`, `a·cos(u)cos(v) ∓ a·sin(u)sin(v)` → `a·cos(u ± v)`, `a·sin(u)cos(v) ± a·cos(u)sin(v)` →
-    /// `a·sin(u ± v)`. One pair per application; the simplifier applies it again while it shortens.
+    /// `a·sin(u ± v)`, `a·cos(2u) + 2a·sin²u` → `a`. One pair per application; the simplifier
+    /// applies it again while it shortens.
     func trigonometricIdentity(_ id: ExprID) -> ExprID? {
         guard case let .sum(terms) = self[id], terms.count >= 2 else { return nil }
         let split = terms.map(trigTerm)
@@ -76,6 +77,22 @@ extension ExpressionStore {
             for other in squares[key] ?? [] where split[other.index].coefficient == -t.coefficient {
                 // a − a·sin²u → a·cos²u
                 return replaced(other.index, i, by: rebuild(t.coefficient, t.others, t.trig + [(!other.sine, other.argument, 2)]))
+            }
+        }
+        // c·cos(2u) + 2c·sin²u → c, c·cos(2u) − 2c·cos²u → −c (the double angle met again).
+        for (i, t) in split.enumerated() {
+            for (k, f) in t.trig.enumerated() where !f.sine && f.exponent == 1 {
+                let u = product([number(Rational(1, 2)), f.argument])
+                let key = Key(others: t.others.sorted(), rest: encode(without(t.trig, k)))
+                for other in squares[key] ?? [] where other.argument == u {
+                    let c2 = split[other.index].coefficient
+                    if other.sine, c2 == Rational(2) * t.coefficient {
+                        return replaced(other.index, i, by: rebuild(t.coefficient, t.others, without(t.trig, k)))
+                    }
+                    if !other.sine, c2 == Rational(-2) * t.coefficient {
+                        return replaced(other.index, i, by: rebuild(-t.coefficient, t.others, without(t.trig, k)))
+                    }
+                }
             }
         }
         if let (i, j, new) = doubleAngle { return replaced(i, j, by: new) }
