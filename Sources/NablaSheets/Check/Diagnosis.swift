@@ -15,13 +15,32 @@ struct Diagnosis {
         if let k = store.rational(ratio) {
             return .constantFactor(k.description)
         }
+        // A factor left out or written twice: expected = claimed · f, or claimed = expected · f.
+        let printer = ExpressionPrinter(store: store, notation: .text)
+        let f = simplifier.simplify(store.divide(expected, claimed))
+        if isSimpleFactor(f), case .equal = equivalence.compare(store.product([claimed, f]), expected) {
+            // A factor with only negative powers (1/a_1) is one written too many.
+            let inverse = store.reciprocal(f)
+            let isReciprocal = store.splitCoefficient(inverse).1 != store.one && store.treeSize(inverse) < store.treeSize(f)
+            return isReciprocal ? .extraFactor(printer.string(inverse)) : .missingFactor(printer.string(f))
+        }
         if store.freeSymbols(claimed) != store.freeSymbols(expected) {
-            let printer = ExpressionPrinter(store: store, notation: .text)
             let extra = store.freeSymbols(claimed).ids.filter { !store.freeSymbols(expected).contains($0) }.map(printer.string)
             let missing = store.freeSymbols(expected).ids.filter { !store.freeSymbols(claimed).contains($0) }.map(printer.string)
             return .symbols(extra: extra, missing: missing)
         }
         return nil
+    }
+
+    /// A factor a student leaves out: a symbol, a power, a function of something, or a short
+    /// product of those (`a_1`, `x^2`, `cos(t)`, `2x`), not a sum or a long expression.
+    private func isSimpleFactor(_ f: ExprID) -> Bool {
+        if store.rational(f) != nil || store.treeSize(f) > 8 { return false }
+        switch store[f] {
+        case .symbol, .constant, .power, .apply: return true
+        case let .product(factors): return factors.allSatisfy { if case .sum = store[$0] { false } else { true } }
+        default: return false
+        }
     }
 
     /// For `c·exp(E₁)` against `c·exp(E₂)` (or sums of such with one exponential each): which

@@ -15,6 +15,10 @@ public enum Finding: Sendable, Equatable {
     case signError
     case exponentTerms([ExponentTerm], factorClaimed: String?, factorExpected: String?)
     case constantFactor(String)
+    /// claimed · factor = expected: "the factor a_1 is missing".
+    case missingFactor(String)
+    /// claimed = factor · expected.
+    case extraFactor(String)
     case symbols(extra: [String], missing: [String])
     case missingInnerDerivative(outer: String, inner: String, argument: Int)
 
@@ -56,6 +60,10 @@ public enum Finding: Sendable, Equatable {
             return parts.joined(separator: "; ")
         case let .constantFactor(k):
             return fr ? "décalé d'un facteur \(k)" : "off by a factor of \(k)"
+        case let .missingFactor(f):
+            return fr ? "il manque le facteur \(f)" : "the factor \(f) is missing"
+        case let .extraFactor(f):
+            return fr ? "le facteur \(f) est en trop" : "it has an extra factor \(f)"
         case let .symbols(extra, missing):
             var parts: [String] = []
             if !extra.isEmpty {

@@ -155,6 +155,25 @@ import Testing
         #expect(report.claims[6].entries.first?.diagnosis == "sign error: the claimed entry is the opposite of the expected one")
     }
 
+    /// A factor left out or written twice is named, and the expected entry is shown simplified.
+    @Test func aMissingOrExtraFactorIsNamed() {
+        let sheet = """
+            Let $p(w_1, b) = \\sigma(w_1 a_1 + b)$ with $\\sigma(z) = \\frac{1}{1 + e^{-z}}$, and $L(q) = -\\log(q)$.
+
+            $$\\nabla(L \\circ p)(w_1, b) = \\begin{pmatrix} \\sigma(w_1 a_1 + b) - 1 & \\sigma(w_1 a_1 + b) - 1 \\end{pmatrix}$$
+
+            $$\\nabla p(w_1, b) = \\begin{pmatrix} a_1^2 \\sigma(w_1 a_1 + b)(1 - \\sigma(w_1 a_1 + b)) & \\sigma(w_1 a_1 + b)(1 - \\sigma(w_1 a_1 + b)) \\end{pmatrix}$$
+            """
+        let report = SheetChecker(source: SourceText(name: "factor.md", text: sheet)).check()
+        #expect(report.claims.count == 2)
+        guard report.claims.count == 2 else { return }
+        let missing = report.claims[0].entries.first, extra = report.claims[1].entries.first
+        #expect(missing?.diagnosis == "the factor a_1 is missing")
+        #expect(missing?.finding?.text(in: .fr) == "il manque le facteur a_1")
+        #expect(extra?.diagnosis == "it has an extra factor a_1")
+        #expect(extra?.finding?.text(in: .fr) == "le facteur a_1 est en trop")
+    }
+
     /// `nabla solve` on a sheet answers what its statements ask, with the values they give.
     @Test func solvingTheSeedSheet() throws {
         let source = SourceText(name: "seed.md", text: try Fixtures.text("sheets/seed-transcription.md"))
