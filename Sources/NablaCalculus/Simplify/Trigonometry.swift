@@ -27,6 +27,18 @@ extension ExpressionStore {
         return TrigTerm(coefficient: c, others: others, trig: trig)
     }
 
+    /// Whether a term has a factor `sin(u)^k` or `cos(u)^k` (looked at without building anything).
+    private func hasTrigFactor(_ term: ExprID) -> Bool {
+        func isTrig(_ f: ExprID) -> Bool {
+            var base = f
+            if case let .power(b, _) = self[f] { base = b }
+            if case let .apply(fn, _) = self[base] { return fn == .sin || fn == .cos }
+            return false
+        }
+        if case let .product(factors) = self[term] { return factors.contains(where: isTrig) }
+        return isTrig(term)
+    }
+
     /// `c · others · trig factors`, the trig factors given as (is sine, argument, exponent).
     private func rebuild(_ c: Rational, _ others: [ExprID], _ trig: [(sine: Bool, argument: ExprID, exponent: Int)]) -> ExprID {
         product([number(c)] + others + trig.map { power(apply($0.sine ? .sin : .cos, $0.argument), number($0.exponent)) })
@@ -38,9 +50,8 @@ extension ExpressionStore {
     /// `a·sin(u ± v)`, `a·cos(2u) + 2a·sin²u` → `a`. One pair per application; the simplifier
     /// applies it again while it shortens.
     func trigonometricIdentity(_ id: ExprID) -> ExprID? {
-        guard case let .sum(terms) = self[id], terms.count >= 2 else { return nil }
+        guard case let .sum(terms) = self[id], terms.count >= 2, terms.contains(where: hasTrigFactor) else { return nil }
         let split = terms.map(trigTerm)
-        guard split.contains(where: { !$0.trig.isEmpty }) else { return nil }
         // Each term with one trigonometric factor taken out: the key is everything else.
         struct Key: Hashable { let others: [ExprID]; let rest: [Int] }   // rest: the other trig factors, encoded
         func encode(_ t: [(sine: Bool, argument: ExprID, exponent: Int)]) -> [Int] {
