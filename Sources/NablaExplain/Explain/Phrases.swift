@@ -15,6 +15,8 @@ struct Phrases {
     let factorJacobians: String
     let chainRule: (String) -> String
     let firstFactor: (_ outer: String, _ inner: String) -> String
+    /// Instead of the product when it is too wide for the page: its two factors are above.
+    let factorsApart: (_ outer: String, _ inner: String, _ second: String) -> String
     let simplifies: String
     let result: String
     let columns: String
@@ -37,6 +39,7 @@ struct Phrases {
                 factorJacobians: "First the Jacobian of each function of the composition:",
                 chainRule: { "By the chain rule, \($0):" },
                 firstFactor: { outer, inner in "where the first factor is \(outer) evaluated at \(inner)." },
+                factorsApart: { outer, inner, second in "The first factor is \(outer) above, evaluated at \(inner); the second, \(second), is the Jacobian above." },
                 simplifies: "After simplification:",
                 result: "Hence",
                 columns: "The matrix is too wide for the page: it is written column by column.",
@@ -54,6 +57,7 @@ struct Phrases {
                 factorJacobians: "Commençons par la jacobienne de chaque fonction de la composée :",
                 chainRule: { "D'après la règle de dérivation en chaîne, \($0) :" },
                 firstFactor: { outer, inner in "où le premier facteur est \(outer) évalué en \(inner)." },
+                factorsApart: { outer, inner, second in "Le premier facteur est \(outer) ci-dessus, évalué en \(inner) ; le second, \(second), est la jacobienne ci-dessus." },
                 simplifies: "Après simplification :",
                 result: "D'où",
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",

@@ -103,7 +103,8 @@ public struct WorkedSolutionWriter {
             return heading(title(math.inline(target)), level: 2) + (working ? paragraph(phrases.factorJacobians) : "")
         case let .factorJacobian(link, m, variables):
             let chosen = variables != link.parameters
-            return math.display(claim(math.gradient([link.name], wrt: chosen ? stem(variables) : nil, order: 1), variables, math.matrix(m)))
+            let head = math.gradient([link.name], wrt: chosen ? stem(variables) : nil, order: 1)
+            return claimOrColumns(head, math.identifier(link.name), variables, m)
         case let .chainRule(outer, inner, step, isLast, variables):
             let chosen = variables != inner.parameters ? stem(variables) : nil
             let target = math.gradient(outer.map(\.name) + [inner.name], wrt: chosen, order: 1)
@@ -115,8 +116,16 @@ public struct WorkedSolutionWriter {
                                     math.applied(outerName, innerAtX),
                                     math.applied(math.gradient([inner.name], wrt: chosen, order: 1), x)], [.equals, .dot])
             var out = paragraph(phrases.chainRule(math.inline(rule)))
-            out += math.display(claim(target, variables, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
-            out += paragraph(phrases.firstFactor(math.inline(outerName), math.inline(innerAtX)))
+            let line = inner.parameters.map { plain.string($0).count }.reduce(6, +) + textWidth(step.outerAtInner) + 3 + textWidth(step.innerJacobian)
+            if line > 2 * width {
+                // Far too wide for the page (the plain text overstates stacked fractions, hence 2×):
+                // both factors are written above; say so rather than write the product.
+                out += paragraph(phrases.factorsApart(math.inline(outerName), math.inline(innerAtX),
+                                                      math.inline(math.applied(math.gradient([inner.name], wrt: chosen, order: 1), x))))
+            } else {
+                out += math.display(claim(target, variables, math.joined([math.matrix(step.outerAtInner), math.matrix(step.innerJacobian)], [.dot])))
+                out += paragraph(phrases.firstFactor(math.inline(outerName), math.inline(innerAtX)))
+            }
             if step.product != step.simplified {
                 out += claimOrColumns(target, composed, variables, step.product)
                 if !isLast { out += claimOrColumns(target, composed, variables, step.simplified, lead: phrases.simplifies) }
