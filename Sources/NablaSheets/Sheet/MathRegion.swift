@@ -92,14 +92,8 @@ struct SheetScanner {
             let insideMath = regionIndex < regions.count && regions[regionIndex].start <= lineStart && lineStart < regions[regionIndex].end
             if !insideMath {
                 let line = String(decoding: b[lineStart..<i], as: UTF8.self)
-                var text = Substring(line)
-                while let f = text.first, f == " " || f == "#" || f == "*" || f == "\t" { text.removeFirst() }
-                let lower = text.lowercased()
-                // The word whole: "Problem 2", "Exercice :", "\section{…}", not "Problems of this kind".
-                for word in ["exercice", "exercise", "problem", "problème", "\\section", "\\subsection"]
-                where lower.hasPrefix(word) && !(lower.dropFirst(word.count).first?.isLetter ?? false) {
-                    out.append(ExerciseStart(offset: lineStart, title: String(text.prefix(60))))
-                    break
+                if let title = ExerciseHeading.title(of: line) {
+                    out.append(ExerciseStart(offset: lineStart, title: String(title.prefix(60))))
                 }
             }
             lineStart = i + 1
