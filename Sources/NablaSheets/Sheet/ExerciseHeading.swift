@@ -27,6 +27,7 @@ enum ExerciseHeading {
     /// The heading's title when `line` starts an exercise, else nil.
     static func title(of line: String) -> String? {
         var text = Substring(line)
+        if line.trimmed.hasPrefix("%") || line.trimmed.hasPrefix("<!--") { return nil }   // a comment
         var marked = false   // a Markdown heading or emphasis
         func trimMarks() {
             while let f = text.first, f == " " || f == "#" || f == "*" || f == "_" || f == "\t" {

@@ -43,7 +43,18 @@ struct SheetScanner {
             return nil
         }
         let environments = ["equation", "align", "gather", "eqnarray", "multline"]
+        let isMarkdown = source.name.lowercased().hasSuffix(".md") || source.name.lowercased().hasSuffix(".markdown")
         while i < b.count {
+            // Comments hold no mathematics: `<!-- … -->` (Markdown, HTML) and `%` to the end of
+            // the line in LaTeX (not `\%`).
+            if starts("<!--", at: i) {
+                i = find("-->", from: i + 4).map { $0 + 3 } ?? b.count
+                continue
+            }
+            if !isMarkdown, b[i] == UInt8(ascii: "%") {
+                while i < b.count && b[i] != UInt8(ascii: "\n") { i += 1 }
+                continue
+            }
             if b[i] == UInt8(ascii: "\\") {
                 if starts("\\[", at: i) || starts("\\(", at: i) {
                     let close = starts("\\[", at: i) ? "\\]" : "\\)"

@@ -162,4 +162,15 @@ import Testing
         #expect(starts.map(\.offset) == [0, 2, 6, 7, 9].map(lineStart))
         #expect(starts.map(\.title) == ["Exercise 1", "Exercice 2 : dérivées", "Gradients", "problème 4", "PROBLEM 5"])
     }
+
+    /// Comments hold no mathematics: a `$$` inside `<!-- -->` no longer breaks the sheet, and a
+    /// LaTeX line commented out with `%` is not read (`\%` is a percent sign).
+    @Test func commentsAreSkipped() {
+        let markdown = scan("Let $f(x) = x^2$.\n<!-- draft: $$ \\nabla f = 0 -->\n$$\\nabla f(x) = 2x$$\n", name: "c.md")
+        #expect(markdown.problems.isEmpty)
+        #expect(markdown.regions.map(\.text) == ["f(x) = x^2", "\\nabla f(x) = 2x"])
+        let latex = scan("% \\[ \\nabla f = 0 \\]\n50\\% of $x$ % and $y$\n\\[ z \\]\n", name: "c.tex")
+        #expect(latex.regions.map(\.text) == ["x", " z "])
+        #expect(ExerciseHeading.title(of: "% \\section{Exercise 9}") == nil)
+    }
 }
