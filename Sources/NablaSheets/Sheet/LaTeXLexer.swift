@@ -13,7 +13,11 @@ struct LaTeXLexer {
         let bytes = source.bytes
         var out: [LaTeXToken] = []
         var i = start
-        func add(_ kind: LaTeXToken.Kind, _ at: Int) { out.append(LaTeXToken(kind: kind, offset: at)) }
+        var spaced = false
+        func add(_ kind: LaTeXToken.Kind, _ at: Int) {
+            out.append(LaTeXToken(kind: kind, offset: at, spaced: spaced))
+            spaced = false
+        }
         while i < end {
             let b = bytes[i]
             let at = i
@@ -44,7 +48,8 @@ struct LaTeXLexer {
                     case UInt8(ascii: "\\"): add(.rowBreak, at)
                     case UInt8(ascii: "{"): add(.leftParen, at)
                     case UInt8(ascii: "}"): add(.rightParen, at)
-                    case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ">"): break
+                    case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ">"): spaced = true
+                    case UInt8(ascii: "!"): break
                     case UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "_"): break
                     default: add(.command(String(UnicodeScalar(c))), at)
                     }

@@ -24,8 +24,23 @@ extension LaTeXParser {
             guard let b = base.scalar else { throw Diagnostic(.syntax, SheetPhrase.logarithmBase, at: l) }
             return .expression(.call("log", [try functionArgument(c, l), b], l))
         case "exp", "log", "ln", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "sgn":
+            // `\sin^2 t` is (sin t)², as courses write it; `\sin^{-1} x` is arcsin x.
+            var power: (ExpressionSyntax, SourceLocation)?
+            if current.kind == .caret, c != "exp" {
+                let pl = location(current)
+                advance()
+                guard let e = try group().scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.power), at: pl) }
+                power = (e, pl)
+            }
             let argument = try functionArgument(c, l)
-            let name = ["ln": "log", "arcsin": "asin", "arccos": "acos", "arctan": "atan", "sgn": "sign"][c] ?? c
+            var name = ["ln": "log", "arcsin": "asin", "arccos": "acos", "arctan": "atan", "sgn": "sign"][c] ?? c
+            if let (e, pl) = power {
+                if case .negate(.number(let one, _), _) = e, one == .one, let inverse = ["sin": "asin", "cos": "acos", "tan": "atan"][name] {
+                    name = inverse
+                } else {
+                    return .expression(.power(.call(name, [argument], l), e, pl))
+                }
+            }
             return .expression(.call(name, [argument], l))
         case "max", "min":
             guard current.kind == .leftParen else { throw Diagnostic(.syntax, SheetPhrase.pairExpectedAfter(c), at: l) }
@@ -71,10 +86,30 @@ extension LaTeXParser {
             throw Diagnostic(.syntax, SheetPhrase.powerBeforeArgument(name), at: l)
         }
         // `\cos(\theta)^2` is (cos θ)²: a parenthesized argument ends before the power, which
-        // then applies to the function. Without parentheses, `\sin x^2` is sin(x²).
-        let a = current.kind == .leftParen ? try primary() : try factor()
-        guard let s = a.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.function(name)), at: l) }
-        return s
+        // then applies to the function. Without parentheses the argument is the monomial that
+        // follows, as courses write it: `\sin x^2` is sin(x²), `\cos 3t` is cos(3t), `\cos 2\theta`
+        // is cos(2θ); it ends at the next function, operator or parenthesis (`\sin t \cos t`).
+        if current.kind == .leftParen {
+            guard let s = try primary().scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.function(name)), at: l) }
+            return s
+        }
+        var factors: [ExpressionSyntax] = []
+        repeat {
+            guard let s = try factor().scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.function(name)), at: l) }
+            factors.append(s)
+        } while continuesMonomial
+        return factors.count == 1 ? factors[0] : .product(factors, l)
+    }
+
+    /// Whether the next token goes on with the monomial argument of a function: a letter, a
+    /// number or a Greek letter written right after (no `\,` between).
+    private var continuesMonomial: Bool {
+        if current.spaced { return false }
+        switch current.kind {
+        case .letter, .number: return true
+        case let .command(c): return GreekLetters.names.contains(c)
+        default: return false
+        }
     }
 
     /// `J_{g \circ f}(x)`, `J_f`, `D(F \circ G)(x)`: another way to write a Jacobian. Nil (and

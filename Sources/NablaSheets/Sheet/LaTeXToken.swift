@@ -16,6 +16,9 @@ struct LaTeXToken: Equatable {
     let kind: Kind
     /// Byte offset in the sheet.
     let offset: Int
+    /// Whether a spacing command (`\,`, `\;`, `\ `) comes right before: it ends the argument
+    /// of a function written without parentheses (`\cos 2\theta\, x` is cos(2θ)·x).
+    var spaced = false
 
     var describe: String {
         switch kind {
