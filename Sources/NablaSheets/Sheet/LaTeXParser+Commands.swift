@@ -145,6 +145,8 @@ extension LaTeXParser {
             throw Diagnostic(.syntax, SheetPhrase.unsupportedEnvironment(name), at: l)
         }
         if name == "array", current.kind == .leftBrace { _ = try textGroup() }
+        matrices += 1
+        defer { matrices -= 1 }
         var rows: [[MathSyntax]] = [[]]
         while true {
             if case .command("end") = current.kind {

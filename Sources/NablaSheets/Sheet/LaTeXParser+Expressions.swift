@@ -15,7 +15,7 @@ extension LaTeXParser {
         var first = try term()
         if negate { first = try negated(first, start) }
         terms.append(first)
-        while current.kind == .plus || current.kind == .minus {
+        while current.kind == .plus || current.kind == .minus || (nesting == 1 && continuesOnNextRow()) {
             let isMinus = current.kind == .minus
             let l = location(current)
             advance()

@@ -27,6 +27,8 @@ struct LaTeXParser {
     var tokens: [LaTeXToken]
     var position = 0
     var nesting = 0
+    /// How many matrix environments are open: inside one, `\\` separates rows of the matrix.
+    var matrices = 0
     /// How many `|…|` are open: inside one, a `|` closes it rather than starting a factor.
     var openBars = 0
     /// Whether a name followed by `(` is a function call rather than a product.
@@ -78,6 +80,41 @@ struct LaTeXParser {
         advance()
         while current.kind == .ampersand { advance() }   // `& = &` in eqnarray
         return found
+    }
+
+    /// In an align or eqnarray, a row that starts with `+` or `-` goes on with the sum of the row
+    /// before (`f &= x^2 \\ &\quad + 3y`): moves to that operator and says so. Never inside a
+    /// matrix, where `\\` ends a row of the matrix.
+    mutating func continuesOnNextRow() -> Bool {
+        guard matrices == 0, current.kind == .rowBreak else { return false }
+        let saved = position
+        advance()
+        while true {
+            switch current.kind {
+            case .ampersand: advance(); continue
+            case let .command(c) where c == "quad" || c == "qquad": advance(); continue
+            default: break
+            }
+            break
+        }
+        if (current.kind == .plus || current.kind == .minus) && !rowHasRelation() { return true }
+        position = saved
+        return false
+    }
+
+    /// Whether the row from here to its `\\` has a relation of its own (`-c &= d` is a formula
+    /// of its own, not the rest of the sum before).
+    private func rowHasRelation() -> Bool {
+        var i = position
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .rowBreak, .end: return false
+            case .equals, .colon: return true
+            case let .command(c) where LaTeXVocabulary.arrows.contains(c) || LaTeXVocabulary.conditions.contains(c): return true
+            default: i += 1
+            }
+        }
+        return false
     }
 
     func isSeparator() -> Bool {
