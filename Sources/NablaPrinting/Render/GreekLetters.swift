@@ -12,6 +12,7 @@ package enum GreekLetters {
         ("xi", "ξ"), ("pi", "π"), ("rho", "ρ"), ("sigma", "σ"), ("tau", "τ"), ("upsilon", "υ"), ("phi", "ϕ"), ("varphi", "φ"),
         ("chi", "χ"), ("psi", "ψ"), ("omega", "ω"), ("Gamma", "Γ"), ("Delta", "Δ"), ("Theta", "Θ"), ("Lambda", "Λ"), ("Xi", "Ξ"),
         ("Pi", "Π"), ("Sigma", "Σ"), ("Phi", "Φ"), ("Psi", "Ψ"), ("Omega", "Ω"),
+        ("ell", "ℓ"),   // not Greek, but a letter LaTeX names the same way (a loss ℓ)
     ]
     /// The command names: `alpha`, `varphi`, `Omega`.
     package static let names: Set<String> = Set(letters.map(\.name))

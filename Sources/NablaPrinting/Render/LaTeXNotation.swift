@@ -34,24 +34,19 @@ struct LaTeXNotation: NotationStyle {
 }
 
 /// How an identifier of the input is written in LaTeX: `x1` → `x_{1}`, `w_1_2` → `w_{1,2}`,
-/// `sigma` → `\sigma`, `loss` → `\mathrm{loss}`.
+/// `sigma` → `\sigma`, `loss` → `\mathrm{loss}`, `y_hat` → `\hat{y}`.
 package func latexIdentifier(_ name: String) -> String {
-    func stem(_ s: String) -> String {
+    let parts = IdentifierParts(name)
+    var stem: String {
+        let s = parts.stem
         if GreekLetters.names.contains(s) { return "\\" + s }
         if let g = s.unicodeScalars.first.flatMap(GreekLetters.name(of:)), s.unicodeScalars.count == 1 { return "\\" + g }
         if !s.allSatisfy(\.isASCII) { return "\\text{\(s)}" }   // pdflatex takes accented letters in text mode only
         if s.count <= 1 { return s }
         return "\\mathrm{\(s)}"
     }
-    let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)
-    if parts.count > 1 { return stem(parts[0]) + "_{" + parts.dropFirst().joined(separator: ",") + "}" }
-    // Trailing digits become a subscript.
-    let letters = name.prefix { !$0.isNumber }
-    let digits = name.dropFirst(letters.count)
-    if !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) {
-        return stem(String(letters)) + "_{" + digits + "}"
-    }
-    return stem(name)
+    let accented = parts.accent.map { "\\\($0){\(stem)}" } ?? stem
+    return accented + (parts.index.map { "_{\($0)}" } ?? "")
 }
 
 /// Text set in a LaTeX document (a title, a heading), with LaTeX's special characters escaped:

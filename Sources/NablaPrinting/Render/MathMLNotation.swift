@@ -39,20 +39,17 @@ struct MathMLNotation: NotationStyle {
 }
 
 /// An identifier in MathML: `x1` → x with subscript 1, `w_1_2` → w with subscript 1,2,
-/// `sigma` → σ, `loss` → loss upright.
+/// `sigma` → σ, `loss` → loss upright, `y_hat` → y with a hat over it.
 package func mathmlIdentifier(_ name: String) -> String {
-    func stem(_ s: String) -> String {
-        if let g = GreekLetters.letter(named: s) { return "<mi>\(g)</mi>" }
-        return s.count == 1 ? "<mi>\(escapedXML(s))</mi>" : "<mi mathvariant=\"normal\">\(escapedXML(s))</mi>"
+    let parts = IdentifierParts(name)
+    var stem: String {
+        if let g = GreekLetters.letter(named: parts.stem) { return "<mi>\(g)</mi>" }
+        let s = escapedXML(parts.stem)
+        return parts.stem.count == 1 ? "<mi>\(s)</mi>" : "<mi mathvariant=\"normal\">\(s)</mi>"
     }
-    let parts = name.split(separator: "_", omittingEmptySubsequences: true).map(String.init)
-    if parts.count > 1 { return "<msub>\(stem(parts[0]))<mn>\(escapedXML(parts.dropFirst().joined(separator: ",")))</mn></msub>" }
-    let letters = name.prefix { !$0.isNumber }
-    let digits = name.dropFirst(letters.count)
-    if !letters.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isNumber) {
-        return "<msub>\(stem(String(letters)))<mn>\(digits)</mn></msub>"
-    }
-    return stem(name)
+    let marks = ["hat": "^", "bar": "¯", "tilde": "~", "dot": "˙"]
+    let accented = parts.accent.map { "<mover accent=\"true\">\(stem)<mo>\(marks[$0]!)</mo></mover>" } ?? stem
+    return parts.index.map { "<msub>\(accented)<mn>\(escapedXML($0))</mn></msub>" } ?? accented
 }
 
 package func escapedXML(_ s: String) -> String {

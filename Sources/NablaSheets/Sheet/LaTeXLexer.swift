@@ -41,11 +41,22 @@ struct LaTeXLexer {
                         continue
                     }
                     if name == "lvert" || name == "rvert" || name == "vert" { add(.pipe, at); continue }
+                    // `\begin{split}`, `\begin{aligned}`, `\begin{gathered}` only align the rows inside.
+                    if name == "begin" || name == "end" {
+                        let rest = String(decoding: bytes[i..<min(end, i + 12)], as: UTF8.self)
+                        if let group = ["{split}", "{aligned}", "{gathered}"].first(where: rest.hasPrefix) { i += group.utf8.count; continue }
+                    }
                     add(.command(name), at)
                 } else {
                     i += 1
                     switch c {
-                    case UInt8(ascii: "\\"): add(.rowBreak, at)
+                    case UInt8(ascii: "\\"):
+                        add(.rowBreak, at)
+                        // `\\[2mm]`: the extra space after a row break is not mathematics.
+                        if i < end, bytes[i] == UInt8(ascii: "["), let close = bytes[i..<end].firstIndex(of: UInt8(ascii: "]")),
+                           bytes[(i + 1)..<close].allSatisfy({ $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "[") }) {
+                            i = close + 1
+                        }
                     case UInt8(ascii: "{"): add(.leftParen, at)
                     case UInt8(ascii: "}"): add(.rightParen, at)
                     case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ">"): spaced = true

@@ -45,7 +45,11 @@ extension LaTeXParser {
         case "max", "min":
             guard current.kind == .leftParen else { throw Diagnostic(.syntax, SheetPhrase.pairExpectedAfter(c), at: l) }
             return try named(c, l)
-        case "text", "mathrm", "operatorname", "mathit", "textrm", "mathbf":
+        case "hat", "bar", "tilde", "dot":
+            // `\hat{y}` is the name y_hat (printed back as \hat{y}).
+            let letter = try textGroup().trimmed.replacingSpaces
+            return try named(letter + "_" + c + (try subscriptSuffix()), l)
+        case _ where LaTeXVocabulary.nameCommands.contains(c):
             let name = try textGroup().trimmed.replacingSpaces
             if name.isEmpty { return .expression(.number(.one, l)) }
             if name == "e" && c != "text" { return .expression(.name("e", l)) }

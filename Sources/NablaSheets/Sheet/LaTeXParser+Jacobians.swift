@@ -119,7 +119,7 @@ extension LaTeXParser {
         case let .letter(c):
             advance()
             return LocatedName(name: String(c) + (try subscriptSuffix()), location: l)
-        case let .command(c) where ["text", "mathrm", "operatorname", "mathit"].contains(c):
+        case let .command(c) where LaTeXVocabulary.nameCommands.contains(c):
             advance()
             return LocatedName(name: try textGroup().trimmed.replacingSpaces + (try subscriptSuffix()), location: l)
         case let .command(c) where GreekLetters.names.contains(c):

@@ -6,6 +6,9 @@ enum LaTeXVocabulary {
     /// Relations that state a condition, never a definition or a claim.
     static let conditions: Set<String> = ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv"]
     /// Commands that separate two formulas of one display.
+    /// Commands whose argument is a name: `\mathrm{loss}`, `\mathcal{L}`, `\text{softmax}`.
+    static let nameCommands: Set<String> = ["text", "mathrm", "operatorname", "mathit", "textrm", "mathbf", "mathcal", "mathscr",
+                                            "mathsf", "boldsymbol", "bm"]
     static let separatorCommands: Set<String> = ["quad", "qquad", "label", "nonumber", "notag"]
     /// Words in `\text{…}` that separate two formulas: `f = … \text{ et } g = …`.
     static let separatorWords: Set<String> = ["et", "and", "où", "where", "with", "avec"]

@@ -35,4 +35,31 @@ import Testing
             """#
         #expect(Self.verdicts(sheet) == ["wrong", "wrong"])
     }
+
+    /// Names of ML notes and their layout: `\ell`, `\mathcal{L}`, `\hat{y}`, `\nabla_{\theta}`,
+    /// a row break with a space `\\[2mm]`, a `split` inside an equation.
+    @Test func namesAndLayoutsOfMLNotes() {
+        let sheet = #"""
+            Soit $\ell(\hat{y}) = (\hat{y} - y)^2$ et $\mathcal{L}(\theta) = \theta^2 + 3\theta$.
+            \[ \nabla \ell(\hat{y}) = \begin{pmatrix} 2(\hat{y} - y) \end{pmatrix} \]
+            \[ \nabla_{\theta} \mathcal{L} = \begin{pmatrix} 2\theta + 3 \end{pmatrix} \]
+            \begin{align*}
+            \nabla \mathcal{L}(\theta) &= \begin{pmatrix} 2\theta + 3 \end{pmatrix} \\[2mm]
+            \nabla \ell(\hat{y}) &= \begin{pmatrix} 2\hat{y} + 2y \end{pmatrix}
+            \end{align*}
+            \begin{equation}
+            \begin{split}
+            \nabla \mathcal{L}(\theta) &= \begin{pmatrix} 2\theta + 3 \end{pmatrix}
+            \end{split}
+            \end{equation}
+            """#
+        #expect(Self.verdicts(sheet) == ["correct", "correct", "correct", "wrong", "correct"])
+    }
+
+    @Test func accentedNamesPrintBack() {
+        #expect(latexIdentifier("y_hat") == "\\hat{y}")
+        #expect(latexIdentifier("x_bar_2") == "\\bar{x}_{2}")
+        #expect(latexIdentifier("ell") == "\\ell")
+        #expect(mathmlIdentifier("y_hat") == "<mover accent=\"true\"><mi>y</mi><mo>^</mo></mover>")
+    }
 }
