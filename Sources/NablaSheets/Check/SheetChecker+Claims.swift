@@ -183,6 +183,8 @@ extension SheetChecker {
             return result
         case .gradient, .composition, .applied:
             return nil
+        case let .unreadable(error):
+            throw error
         }
     }
 

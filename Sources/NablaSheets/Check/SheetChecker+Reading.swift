@@ -101,7 +101,12 @@ extension SheetChecker {
             let heads = Set(try firstPass.formulas().compactMap { SheetChecker.definitionHead($0)?.name })
             var parser = try LaTeXParser(source: source, from: region.start, to: region.end,
                                          isFunction: { Builtin.isBuiltin($0) || heads.contains($0) || SheetChecker.knownFunctions.contains($0) })
-            return try parser.formulas()
+            let chains = try parser.formulas()
+            // A link that could not be read says why, with its place; the other links are read.
+            for chain in chains {
+                for case let .unreadable(error) in chain.parts { report.errors.append(error) }
+            }
+            return chains
         } catch {
             report.errors.append(error)
             return []

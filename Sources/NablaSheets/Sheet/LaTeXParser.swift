@@ -46,11 +46,17 @@ struct LaTeXParser {
         while current.kind != .end {
             if skipSeparator() { continue }
             let start = location(current)
-            var parts = [try sum()]
+            var parts = [try link()]
             var relations: [FormulaRelation] = []
             while let r = relation() {
                 relations.append(r)
-                parts.append(try sum())
+                parts.append(try link())
+            }
+            // Recovered only when a side after the first can be read: else the display is an error, as before.
+            let unreadable = parts.compactMap { if case let .unreadable(error) = $0 { error } else { nil } }
+            if let first = unreadable.first {
+                let head: Bool = if case .unreadable = parts[0] { true } else { false }
+                if head || unreadable.count == parts.count - 1 { throw first }
             }
             result.append(RelationChain(parts: parts, relations: relations, location: start))
             if current.kind != .end && !isSeparator() {
@@ -58,6 +64,31 @@ struct LaTeXParser {
             }
         }
         return result
+    }
+
+    /// One side of a relation. A side that cannot be read becomes ``MathSyntax/unreadable(_:)``
+    /// and the reading goes on at the next relation outside braces and environments, so that the
+    /// other links of a chain (a final answer after an unknown command) are still checked.
+    mutating func link() throws(Diagnostic) -> MathSyntax {
+        let saved = position
+        do { return try sum() } catch {
+            if error.kind == .nestingTooDeep { throw error }
+            position = saved
+            var depth = 0
+            scan: while current.kind != .end {
+                switch current.kind {
+                case .leftBrace, .leftParen, .leftBracket: depth += 1
+                case .rightBrace, .rightParen, .rightBracket: depth -= 1
+                case .command("begin"): depth += 1
+                case .command("end"): depth -= 1
+                case .equals, .colon: if depth <= 0 { break scan }
+                case let .command(c) where depth <= 0 && (LaTeXVocabulary.arrows.contains(c) || LaTeXVocabulary.separatorCommands.contains(c)): break scan
+                default: break
+                }
+                advance()
+            }
+            return .unreadable(error)
+        }
     }
 
     // MARK: Relations and separators

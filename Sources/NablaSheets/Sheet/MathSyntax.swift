@@ -16,12 +16,15 @@ indirect enum MathSyntax {
     case composition([LocatedName], SourceLocation)
     /// `F \circ G(x)`: the value of a composition at a point.
     case applied([LocatedName], [ExpressionSyntax], SourceLocation)
+    /// A link of a chain that could not be read, with why: the other links are still read.
+    case unreadable(Diagnostic)
 
     var location: SourceLocation {
         switch self {
         case let .expression(e): e.location
         case let .matrix(_, l), let .product(_, l), let .composition(_, l), let .applied(_, _, l): l
         case let .gradient(h): h.location
+        case let .unreadable(d): d.location ?? SourceLocation(line: 1, column: 1)
         }
     }
 
