@@ -232,6 +232,20 @@ struct Parser {
         return base
     }
 
+    /// The functions whose power may be written before the argument: `sin^2(x)`.
+    static let powerBeforeArgument: Set<String> = ["sin", "cos", "tan", "sinh", "cosh", "tanh"]
+
+    /// `name(arguments)`, the current token being the `(`.
+    private mutating func call(_ name: String, at l: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+        advance()
+        var arguments: [ExpressionSyntax] = []
+        if current.kind != .rightParen {
+            repeat { arguments.append(try expression()) } while accept(.comma)
+        }
+        try expect(.rightParen, .closingArguments(of: name))
+        return .call(name, arguments, l)
+    }
+
     private mutating func primary(after what: String?) throws(Diagnostic) -> ExpressionSyntax {
         let l = location(current)
         switch current.kind {
@@ -240,15 +254,15 @@ struct Parser {
             return .number(value, l)
         case let .identifier(name):
             advance()
-            if current.kind == .leftParen && !current.spaceBefore {
-                advance()
-                var arguments: [ExpressionSyntax] = []
-                if current.kind != .rightParen {
-                    repeat { arguments.append(try expression()) } while accept(.comma)
-                }
-                try expect(.rightParen, .closingArguments(of: name))
-                return .call(name, arguments, l)
+            // `sin^2(x)` is sin(x)^2, as courses write it (for the trigonometric and hyperbolic functions).
+            if Parser.powerBeforeArgument.contains(name), current.kind == .caret, position + 2 < tokens.count,
+               case let .number(n) = tokens[position + 1].kind, n.isInteger, !n.isNegative, tokens[position + 2].kind == .leftParen {
+                let pl = location(current)
+                advance(); advance()
+                let call = try call(name, at: l)
+                return .power(call, .number(n, pl), pl)
             }
+            if current.kind == .leftParen && !current.spaceBefore { return try call(name, at: l) }
             return .name(name, l)
         case .leftParen, .leftBracket:
             let closing: Token.Kind = current.kind == .leftParen ? .rightParen : .rightBracket

@@ -79,6 +79,16 @@ import Testing
     }
 
     /// Every phrase has its own French, never the English text (the cases written so far).
+    /// `sin^2(x)` is sin(x)^2, as courses write it; `f^2(x)` of other functions is not read so.
+    @Test func powersWrittenBeforeTheArgument() throws {
+        let doc = try solve("f(x) = sin^2(x) + cos^2(3x) + tanh^3(x)\njacobian f\n")
+        let s = doc.store, x = s.symbol("x")
+        let expected = s.sum([s.power(s.apply(.sin, x), s.number(2)), s.power(s.apply(.cos, s.product([s.number(3), x])), s.number(2)),
+                              s.power(s.apply(.tanh, x), s.number(3))])
+        #expect(doc.results[0].components == [expected])
+        #expect(throws: (any Error).self) { try solve("f(x) = exp^2(x)\njacobian f\n") }
+    }
+
     @Test func everyPhraseHasFrench() {
         let at = SourceLocation(line: 1, column: 2)
         let phrases: [Diagnostic.Phrase] = [
