@@ -23,6 +23,7 @@ extension SheetChecker {
         var exercise = -1
         var formulas: [(RelationChain, asked: Bool)] = []
         var stated: [String]?
+        var defined = Set<String>()   // the functions the exercise has defined so far
         func finish() {
             let scope = Scope(store: store, simplifier: simplifier, aliases: SheetChecker.aliases)
             scope.statedVariables = stated
@@ -35,6 +36,7 @@ extension SheetChecker {
                 finish()
                 formulas = []
                 stated = nil
+                defined = []
                 exercise = index
             }
             defer { previousEnd = region.end }
@@ -43,7 +45,7 @@ extension SheetChecker {
                 continue
             }
             let asked = SheetChecker.endsAskingForADerivative(source.bytes[previousEnd..<region.start])
-            formulas += read(region, &report).map { ($0, asked) }
+            formulas += read(region, defined: &defined, &report).map { ($0, asked) }
         }
         finish()
     }
@@ -90,15 +92,17 @@ extension SheetChecker {
         return names.isEmpty ? nil : names
     }
 
-    /// The formulas of a region; names followed by `(` are calls when the exercise defines them.
-    func read(_ region: MathRegion, _ report: inout CheckReport) -> [RelationChain] {
+    /// The formulas of a region; names followed by `(` are calls when the exercise defines them
+    /// (in this region or an earlier one: `defined` gathers them).
+    func read(_ region: MathRegion, defined: inout Set<String>, _ report: inout CheckReport) -> [RelationChain] {
         if let unbalanced = SheetChecker.unbalancedBrace(source.bytes, region.start, region.end) {
             report.errors.append(Diagnostic(.syntax, unbalanced.phrase, at: source.location(ofOffset: unbalanced.offset)))
             return []
         }
         do {
             var firstPass = try LaTeXParser(source: source, from: region.start, to: region.end, isFunction: { _ in true })
-            let heads = Set(try firstPass.formulas().compactMap { SheetChecker.definitionHead($0)?.name })
+            defined.formUnion(try firstPass.formulas().compactMap { SheetChecker.definitionHead($0)?.name })
+            let heads = defined
             var parser = try LaTeXParser(source: source, from: region.start, to: region.end,
                                          isFunction: { Builtin.isBuiltin($0) || heads.contains($0) || SheetChecker.knownFunctions.contains($0) })
             let chains = try parser.formulas()

@@ -9,7 +9,9 @@ extension LaTeXParser {
         advance()
         switch c {
         case "frac", "dfrac", "tfrac":
-            if peek(0) == .leftBrace, peek(1) == .command("partial"), let head = try partialDerivative(l) { return .gradient(head) }
+            if peek(0) == .leftBrace, peek(1) == .command("partial") || peek(1) == .letter("d"), let head = try partialDerivative(l) {
+                return .gradient(head)
+            }
             let n = try group(), d = try group()
             guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.fraction), at: l) }
             return .expression(.divide(ns, ds, l))

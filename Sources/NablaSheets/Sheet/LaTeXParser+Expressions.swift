@@ -116,6 +116,12 @@ extension LaTeXParser {
                 var head = GradientHead(target: [LocatedName(name: n, location: nl)], column: nil, argument: nil, location: nl)
                 if current.kind == .leftParen { head.argument = try evaluationPoint() }
                 return .gradient(head)
+            } else if current.kind == .prime, case let .composition(names, cl) = base {
+                // (f∘γ)'(t): the derivative of a composition.
+                advance()
+                var head = GradientHead(target: names, column: nil, argument: nil, location: cl)
+                if current.kind == .leftParen { head.argument = try evaluationPoint() }
+                return .gradient(head)
             } else if current.kind == .leftBrace, peek(1) == .rightBrace, peek(2) == .caret {
                 advance(); advance()
             } else {

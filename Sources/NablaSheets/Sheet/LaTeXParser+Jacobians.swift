@@ -38,10 +38,22 @@ extension LaTeXParser {
         return head
     }
 
-    /// `\frac{\partial L}{\partial w_1}`: one column of a Jacobian, by the variable's name.
+    /// `\frac{\partial L}{\partial w_1}`, `\frac{dF}{dx}`: one column of a Jacobian, by the variable's
+    /// name; `\frac{d}{dt} f(\gamma(t))`, `\frac{\partial}{\partial x} F(x, y)`: the same of what follows.
     mutating func partialDerivative(_ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
         let saved = position
-        advance(); advance()   // `{` `\partial`
+        advance()   // `{`
+        let differential = current.kind   // `\partial` or `d`
+        advance()
+        if current.kind == .rightBrace {
+            advance()
+            guard accept(.leftBrace), accept(differential), let variable = try? functionName().name, accept(.rightBrace),
+                  let (target, argument) = appliedFunction() else { position = saved; return nil }
+            var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+            head.variable = variable
+            head.argument = argument
+            return head
+        }
         // `\partial F` or `\partial (L \circ p)`
         var target: [LocatedName] = []
         let parenthesized = accept(.leftParen)
@@ -49,12 +61,52 @@ extension LaTeXParser {
             guard let name = try? functionName() else { position = saved; return nil }
             target.append(name)
         } while parenthesized && accept(.command("circ"))
-        guard !parenthesized || accept(.rightParen), accept(.rightBrace), accept(.leftBrace), accept(.command("partial")),
+        guard !parenthesized || accept(.rightParen), accept(.rightBrace), accept(.leftBrace), accept(differential),
               let variable = try? functionName().name, accept(.rightBrace) else { position = saved; return nil }
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
         head.variable = variable
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
+    }
+
+    /// A function applied, as the operand of `\frac{d}{dt}`: `f(\gamma(t))` → ([f, γ], [t]),
+    /// `(f \circ \gamma)(t)` → ([f, γ], [t]), `F(x, y)` → ([F], [x, y]). Nil (nothing read) otherwise.
+    mutating func appliedFunction() -> (target: [LocatedName], argument: [ExpressionSyntax])? {
+        let saved = position
+        var target: [LocatedName] = []
+        if accept(.leftParen) {
+            repeat {
+                guard let name = try? functionName() else { position = saved; return nil }
+                target.append(name)
+            } while accept(.command("circ"))
+            guard accept(.rightParen) else { position = saved; return nil }
+        } else {
+            // f(γ(t)): names opened one inside the other, closed together.
+            var opened = 0
+            while let name = try? functionName(), isFunction(name.name), accept(.leftParen) {
+                target.append(name)
+                opened += 1
+                let next = position
+                if (try? functionName()).map({ isFunction($0.name) && current.kind == .leftParen }) != true { position = next; break }
+                position = next
+            }
+            guard opened > 0 else { position = saved; return nil }
+            guard let point = try? evaluationPointInside(closing: opened) else { position = saved; return nil }
+            return (target, point)
+        }
+        guard current.kind == .leftParen, let point = try? evaluationPoint() else { position = saved; return nil }
+        return (target, point)
+    }
+
+    /// The arguments before `closing` closing parentheses: `t))` → [t].
+    private mutating func evaluationPointInside(closing: Int) throws(Diagnostic) -> [ExpressionSyntax] {
+        var items: [ExpressionSyntax] = []
+        repeat {
+            guard let s = try sum().scalar else { throw error(.expression) }
+            items.append(s)
+        } while accept(.comma)
+        for _ in 0..<closing { try expect(.rightParen, .token("')'")) }
+        return items
     }
 
     /// `d_x f`, `d_x(g \circ f)`: the differential, written as a Jacobian. Nil (and nothing read)
