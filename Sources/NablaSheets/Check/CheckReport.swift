@@ -30,11 +30,14 @@ public struct CheckReport: Sendable {
         public var links: Int?
         /// The claim is about the composition's value, not its Jacobian.
         public var value: Bool = false
+        /// The claim is the determinant of the Jacobian.
+        public var determinant: Bool = false
 
         public func text(in language: Language) -> String {
             let fr = language == .fr
             var parts: [String] = []
             if value { parts.append(fr ? "valeur" : "value") }
+            if determinant { parts.append(fr ? "déterminant" : "determinant") }
             if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
             if let link, let links { parts.append(fr ? "maillon \(link) sur \(links)" : "link \(link) of \(links)") }
             return parts.joined(separator: ", ")

@@ -68,7 +68,14 @@ extension SheetChecker {
             variables = claimed.map(\.name)
         }
         let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
-        let factors = chainFactors(head.target, variables, in: scope)
+        if head.determinant {
+            guard expected.rows == expected.columns, expected.rows <= 4 else {
+                return [CheckReport.Claim.unchecked(.notComputable(target: target, reason: "its Jacobian is \(expected.rows)×\(expected.columns), not a square of at most 4"),
+                                                    at: head.location, target: target)]
+            }
+            expected = ExpressionMatrix(rows: 1, columns: 1, entries: [scope.simplifier.simplify(store.determinant(expected))])
+        }
+        let factors = head.determinant ? nil : chainFactors(head.target, variables, in: scope)
         // Symbols a claim may use: the variables and the constants of the functions involved.
         let known = Set(variables).union(expected.entries.flatMap(store.freeSymbolNames))
             .union(result.components.flatMap(store.freeSymbolNames))
@@ -80,8 +87,9 @@ extension SheetChecker {
         }
         var out: [CheckReport.Claim] = []
         for (k, value) in values.enumerated() {
-            let part = CheckReport.Part(column: head.column, variable: head.variable,
+            var part = CheckReport.Part(column: head.column, variable: head.variable,
                                         link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil)
+            part.determinant = head.determinant
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {

@@ -69,6 +69,11 @@ extension LaTeXParser {
                 return .gradient(head)
             }
             return try named(full, l)
+        case "det":
+            // `\det \nabla \Phi(r, \theta)`, `\det(J_\Phi)`: the determinant of a Jacobian.
+            guard case var .gradient(head) = try primary() else { throw Diagnostic(.syntax, SheetPhrase.determinantOfAJacobian, at: l) }
+            head.determinant = true
+            return .gradient(head)
         case "nabla":
             return .gradient(try gradientHead(l))
         case "mathbb":

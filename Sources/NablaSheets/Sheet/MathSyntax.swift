@@ -47,6 +47,8 @@ struct GradientHead {
     var variable: String?
     /// 1 for a Jacobian, 2 for `\nabla^{2}` (a Hessian; 0 when unreadable).
     var order = 1
+    /// `\det \nabla \Phi`, `\det J_\Phi(r, \theta)`: the claim is the determinant of the Jacobian.
+    var determinant = false
     /// `\nabla_{w} F`, `\nabla_\theta L`: what the subscript names (a symbol, or the stem of
     /// several: `w` for w_1, w_2).
     var withRespectTo: [String]?

@@ -33,6 +33,8 @@ public enum SheetPhrase: Phrasing, Equatable {
     case functionValuesExpected
     /// `e` is a variable of the sheet, so `e^{…}` is ambiguous.
     case eIsAVariable
+    /// `\det` of something other than a Jacobian.
+    case determinantOfAJacobian
 
     /// What the reader was looking for.
     public enum Expected: Sendable, Equatable {
@@ -87,6 +89,8 @@ public enum SheetPhrase: Phrasing, Equatable {
         case let .environmentClosedBy(name, closing):
             return fr ? "\\begin{\(name)} est fermé par \\end{\(closing)}" : "\\begin{\(name)} is closed by \\end{\(closing)}"
         case let .environmentNeverClosed(name): return fr ? "\\begin{\(name)} n'est jamais fermé" : "\\begin{\(name)} is never closed"
+        case .determinantOfAJacobian:
+            return fr ? "\\det se lit devant une jacobienne (\\det J_f, \\det \\nabla f)" : "\\det is read before a Jacobian (\\det J_f, \\det \\nabla f)"
         case .eIsAVariable:
             return fr ? "e est ici une variable, et e^{…} ailleurs peut désigner la constante d'Euler : dans les fonctions de e, e est lu comme la variable, "
                 + "ailleurs comme la constante d'Euler"
