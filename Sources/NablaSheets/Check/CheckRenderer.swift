@@ -39,7 +39,7 @@ public struct CheckRenderer {
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
             out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"
-            for e in c.entries {
+            for e in c.wrongEntries {
                 out += fr ? "    entrée (\(e.row),\(e.column)) : annoncé \(e.claimed)\n" : "    entry (\(e.row),\(e.column)): claimed \(e.claimed)\n"
                 out += fr ? "                   attendu \(e.expected)\n" : "                 expected \(e.expected)\n"
                 let indent = fr ? "                   " : "                 "

@@ -6,7 +6,7 @@ import NablaCore
 public struct CheckReport: Sendable {
     public enum Verdict: String, Sendable { case correct, wrong, unchecked }
 
-    /// One entry of a claimed matrix that is wrong.
+    /// One entry of a claimed matrix, with its own verdict (a page colours each).
     public struct Entry: Sendable {
         /// 1-based position in the full Jacobian.
         public let row: Int
@@ -53,7 +53,11 @@ public struct CheckReport: Sendable {
         public let verdict: Verdict
         /// Why the claim is wrong as a whole, or why it could not be checked.
         public let finding: Finding?
+        /// Every entry compared, in order, each with its verdict (none when the claim as a whole
+        /// could not be compared: a shape, an unreadable value).
         public let entries: [Entry]
+        /// The entries judged wrong: what the text report shows.
+        public var wrongEntries: [Entry] { entries.filter { $0.verdict == .wrong } }
         /// The finding in English.
         public var message: String? { finding?.text(in: .en) }
 

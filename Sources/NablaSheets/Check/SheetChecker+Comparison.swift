@@ -126,22 +126,37 @@ extension SheetChecker {
                                        claimedRows: claimed.rows, claimedColumns: claimed.columns))
         }
         let printer = ExpressionPrinter(store: store, notation: .text)
-        var entries: [CheckReport.Entry] = []
+        var entries: [CheckReport.Entry] = []   // the wrong ones
+        var all: [CheckReport.Entry] = []       // every entry, in order
         var undecided = 0
         for (k, (i, j)) in positions.enumerated() {
             let c = claimed.entries[k], e = expected[i, j]
+            func plain(_ verdict: CheckReport.Verdict) -> CheckReport.Entry {
+                CheckReport.Entry(row: i + 1, column: j + 1, verdict: verdict, claimed: printer.string(c), expected: printer.string(e),
+                                  finding: nil, counterexample: nil)
+            }
             switch equivalence.compare(c, e) {
-            case .equal: continue
-            case .undecided: undecided += 1
+            case .equal: all.append(plain(.correct))
+            case .undecided: undecided += 1; all.append(plain(.unchecked))
             case let .different(point, _, _):
                 let diagnosis = Diagnosis(store: store, simplifier: equivalence.simplifier).explain(claimed: c, expected: e, &equivalence)
                     ?? factors.flatMap { missingInnerFactor(c, row: i, $0, &equivalence) }
                 entries.append(CheckReport.Entry(row: i + 1, column: j + 1, verdict: .wrong, claimed: printer.string(equivalence.simplifier.simplify(c)),
                                                  expected: printer.string(e), finding: diagnosis, counterexample: point))
+                all.append(entries[entries.count - 1])
+            }
+        }
+        /// Every entry, the wrong ones as given (with their findings, or without: a slip explains them).
+        func every(_ wrong: [CheckReport.Entry]) -> [CheckReport.Entry] {
+            var k = 0
+            return all.map { e in
+                guard e.verdict == .wrong else { return e }
+                defer { k += 1 }
+                return wrong[k]
             }
         }
         if entries.isEmpty {
-            return undecided > 0 ? claim(.unchecked, .undecided(count: undecided)) : claim(.correct, nil)
+            return undecided > 0 ? claim(.unchecked, .undecided(count: undecided), all) : claim(.correct, nil, all)
         }
         // A whole matrix that is the transpose of the answer.
         if column == nil, expected.rows == expected.columns, expected.rows > 1,
@@ -149,15 +164,15 @@ extension SheetChecker {
                if case .equal = equivalence.compare(claimed[p.0, p.1], expected[p.1, p.0]) { return true }
                return false
            }) {
-            return claim(.wrong, .transposed, entries)
+            return claim(.wrong, .transposed, every(entries))
         }
         if let factors, let slip = chainRuleSlip(claimed, positions, factors, &equivalence) {
             // The slip explains every entry: their own guesses would only distract.
             let plain = entries.map { CheckReport.Entry(row: $0.row, column: $0.column, verdict: $0.verdict, claimed: $0.claimed,
                                                         expected: $0.expected, finding: nil, counterexample: $0.counterexample) }
-            return claim(.wrong, slip, plain)
+            return claim(.wrong, slip, every(plain))
         }
         let everySign = entries.count == positions.count && entries.allSatisfy { $0.finding == .signError }
-        return claim(.wrong, everySign ? .everySignWrong : .entriesWrong(wrong: entries.count, of: positions.count), entries)
+        return claim(.wrong, everySign ? .everySignWrong : .entriesWrong(wrong: entries.count, of: positions.count), every(entries))
     }
 }

@@ -13,10 +13,10 @@ import Testing
             """#
         let report = SheetChecker(source: SourceText(name: "det.tex", text: sheet)).check()
         #expect(report.claims.map { "\($0.verdict)" } == ["correct", "wrong", "correct", "wrong"])
-        #expect(report.claims[1].entries.first?.diagnosis == "it has an extra factor r")
+        #expect(report.claims[1].wrongEntries.first?.diagnosis == "it has an extra factor r")
         #expect(report.claims[0].part?.text(in: .fr) == "déterminant")
         // The expected value is shown simplified: r, not r·cos(θ)² + r·sin(θ)².
-        #expect(report.claims[1].entries.first?.expected == "r")
+        #expect(report.claims[1].wrongEntries.first?.expected == "r")
     }
 
     @Test func theDeterminantOfANonSquareJacobianIsNotJudged() {

@@ -18,7 +18,7 @@ import Testing
         let report = SheetChecker(source: source).check()
         return (report, report.claims.map {
             Expected(line: $0.location.line, target: $0.target, part: $0.part?.text(in: .en), verdict: $0.verdict,
-                     wrongEntries: $0.entries.map { "(\($0.row),\($0.column))" })
+                     wrongEntries: $0.wrongEntries.map { "(\($0.row),\($0.column))" })
         })
     }
 
@@ -40,9 +40,9 @@ import Testing
         ])
         #expect(report.errors.map { "\($0.location!): \($0.message)" } == ["47:183: unbalanced brace: this '{' is never closed (1 unclosed)"])
         let column1 = report.claims[3]
-        #expect(column1.entries[0].diagnosis == "the exponent has +2x_2, expected -2x_2")
-        #expect(column1.entries[1].diagnosis == "the exponent has +2x_1, expected -4x_1")
-        #expect(report.claims[9].entries[0].diagnosis == "sign error: the claimed entry is the opposite of the expected one")
+        #expect(column1.wrongEntries[0].diagnosis == "the exponent has +2x_2, expected -2x_2")
+        #expect(column1.wrongEntries[1].diagnosis == "the exponent has +2x_1, expected -4x_1")
+        #expect(report.claims[9].wrongEntries[0].diagnosis == "sign error: the claimed entry is the opposite of the expected one")
         #expect(report.claims[10].message == "the first factor, ∇loss(softmax(x)), is wrong: it is (-exp(-x_1)·(exp(x_1) + exp(x_2)), 0)")
         #expect(report.claims[11].message == "every entry has the wrong sign")
         #expect(report.exitStatus == 1)
@@ -62,7 +62,7 @@ import Testing
         ])
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.claims[1].message == "the matrix is transposed (rows and columns swapped)")
-        #expect(report.claims[4].entries[0].diagnosis == "this is ∂v/∂(argument 1) at u(x) without the inner derivative ∂u/∂x")
+        #expect(report.claims[4].wrongEntries[0].diagnosis == "this is ∂v/∂(argument 1) at u(x) without the inner derivative ∂u/∂x")
     }
 
     @Test func chainFactorsInTheWrongOrderAndEvaluatedAtX() throws {
@@ -84,7 +84,7 @@ import Testing
         let report = SheetChecker(source: SourceText(name: "m.md", text: sheet)).check()
         #expect(report.errors.count == 1)
         #expect(report.claims.map(\.verdict) == [.correct, .wrong])
-        #expect(report.claims[1].entries.first?.diagnosis == "off by a factor of 3/2")
+        #expect(report.claims[1].wrongEntries.first?.diagnosis == "off by a factor of 3/2")
     }
 
     /// Random edits of a real sheet: the checker ends well within its time limit, reads something,
@@ -151,8 +151,8 @@ import Testing
             "14 h∘k link 1 of 3 correct", "15 h∘k link 2 of 3 correct", "16 h∘k link 3 of 3 correct",
             "21 h - correct", "22 h - wrong",
         ])
-        #expect(report.claims[1].entries.first?.diagnosis == "off by a factor of 1/2")
-        #expect(report.claims[6].entries.first?.diagnosis == "sign error: the claimed entry is the opposite of the expected one")
+        #expect(report.claims[1].wrongEntries.first?.diagnosis == "off by a factor of 1/2")
+        #expect(report.claims[6].wrongEntries.first?.diagnosis == "sign error: the claimed entry is the opposite of the expected one")
     }
 
     /// A factor left out or written twice is named, and the expected entry is shown simplified.
@@ -167,11 +167,27 @@ import Testing
         let report = SheetChecker(source: SourceText(name: "factor.md", text: sheet)).check()
         #expect(report.claims.count == 2)
         guard report.claims.count == 2 else { return }
-        let missing = report.claims[0].entries.first, extra = report.claims[1].entries.first
+        let missing = report.claims[0].wrongEntries.first, extra = report.claims[1].wrongEntries.first
         #expect(missing?.diagnosis == "the factor a_1 is missing")
         #expect(missing?.finding?.text(in: .fr) == "il manque le facteur a_1")
         #expect(extra?.diagnosis == "it has an extra factor a_1")
         #expect(extra?.finding?.text(in: .fr) == "le facteur a_1 est en trop")
+    }
+
+    /// Every entry of a claim has its own verdict in the report and in JSON (a page colours each);
+    /// the text report shows the wrong ones only.
+    @Test func everyEntryHasAVerdict() throws {
+        let sheet = "Let $f(x, y) = x^2 y$.\n\n$$\\nabla f(x, y) = \\begin{pmatrix} 2xy & x \\end{pmatrix}$$\n"
+        let source = SourceText(name: "e.md", text: sheet)
+        let report = SheetChecker(source: source).check()
+        let claim = try #require(report.claims.first)
+        #expect(claim.entries.map(\.verdict) == [.correct, .wrong])
+        #expect(claim.wrongEntries.map(\.column) == [2])
+        let renderer = CheckRenderer(source: source, colors: false, language: .en)
+        let json = renderer.json(report)
+        #expect(json.contains("{\"row\": 1, \"col\": 1, \"verdict\": \"correct\", \"claimed\": \"2x·y\", \"expected\": \"2x·y\"}"), "\(json)")
+        #expect(json.contains("\"row\": 1, \"col\": 2, \"verdict\": \"wrong\""))
+        #expect(!renderer.text(report).contains("entry (1,1)"))
     }
 
     /// `nabla solve` on a sheet answers what its statements ask, with the values they give.
@@ -195,7 +211,7 @@ import Testing
         return report.claims.map { c in
             "\(c.location.line) \(c.target) \(c.part?.text(in: .en) ?? "-") \(c.verdict)"
                 + (c.finding.map { ": \($0.text(in: .en))" } ?? "")
-                + c.entries.map { " (\($0.row),\($0.column))" + ($0.finding.map { " \($0.text(in: .en))" } ?? "") }.joined()
+                + c.wrongEntries.map { " (\($0.row),\($0.column))" + ($0.finding.map { " \($0.text(in: .en))" } ?? "") }.joined()
         }
     }
 
