@@ -53,9 +53,13 @@ extension ExpressionStore {
         guard case let .sum(terms) = self[id], terms.count >= 2, terms.contains(where: hasTrigFactor) else { return nil }
         let split = terms.map(trigTerm)
         // Each term with one trigonometric factor taken out: the key is everything else.
-        struct Key: Hashable { let others: [ExprID]; let rest: [Int] }   // rest: the other trig factors, encoded
-        func encode(_ t: [(sine: Bool, argument: ExprID, exponent: Int)]) -> [Int] {
-            t.map { Int($0.argument.index) * 64 + $0.exponent * 2 + ($0.sine ? 1 : 0) }.sorted()
+        struct Factor: Hashable, Comparable {
+            let argument: ExprID, exponent: Int, sine: Bool
+            static func < (a: Factor, b: Factor) -> Bool { (a.argument, a.exponent, a.sine ? 1 : 0) < (b.argument, b.exponent, b.sine ? 1 : 0) }
+        }
+        struct Key: Hashable { let others: [ExprID]; let rest: [Factor] }   // rest: the other trig factors
+        func encode(_ t: [(sine: Bool, argument: ExprID, exponent: Int)]) -> [Factor] {
+            t.map { Factor(argument: $0.argument, exponent: $0.exponent, sine: $0.sine) }.sorted()
         }
         func without(_ list: [(sine: Bool, argument: ExprID, exponent: Int)], _ k: Int) -> [(sine: Bool, argument: ExprID, exponent: Int)] {
             var l = list; l.remove(at: k); return l
@@ -108,7 +112,7 @@ extension ExpressionStore {
         }
         if let (i, j, new) = doubleAngle { return replaced(i, j, by: new) }
         // Products of two: cos·cos with sin·sin, sin·cos with cos·sin, same other factors.
-        struct PairKey: Hashable { let others: [ExprID]; let rest: [Int]; let u: ExprID; let v: ExprID }
+        struct PairKey: Hashable { let others: [ExprID]; let rest: [Factor]; let u: ExprID; let v: ExprID }
         var pairs: [PairKey: [(index: Int, first: Bool, second: Bool)]] = [:]   // (sine of u, sine of v)
         for (i, t) in split.enumerated() {
             for a in t.trig.indices where t.trig[a].exponent == 1 {

@@ -57,6 +57,39 @@ import Testing
         ])
     }
 
+    /// The trigonometric rule keeps the value of random sums of products of sines and cosines
+    /// (high powers included), applied as often as it applies.
+    @Test func trigonometricIdentitiesKeepValues() {
+        let rule = RewriteRule.all.first { $0.name == "trigonometric-identities" }!
+        forEachSeed(0..<1000, atLeast: 100) { seed, compared in
+            var g = SeededGenerator(seed: seed)
+            let s = ExpressionStore()
+            let x = s.symbol("x"), y = s.symbol("y")
+            let arguments = [x, y, s.sum([x, y]), s.product([s.number(2), x]), s.subtract(x, y)]
+            let u = arguments.randomElement(using: &g)!, v = arguments.randomElement(using: &g)!
+            let sin = { s.apply(.sin, $0) }, cos = { s.apply(.cos, $0) }
+            func sq(_ e: ExprID) -> ExprID { s.power(e, s.number(2)) }
+            // Pieces that pair up under the identities, and some that do not.
+            let pieces: [[ExprID]] = [[sq(sin(u))], [sq(cos(u))], [], [cos(u), cos(v)], [sin(u), sin(v)], [sin(u), cos(v)],
+                                      [cos(u), sin(v)], [cos(s.product([s.number(2), u]))], [s.power(sin(u), s.number(17))], [sin(v)]]
+            let monomial = [s.one, y, s.power(x, s.number(2))].randomElement(using: &g)!
+            let terms = (0..<Int.random(in: 2...4, using: &g)).map { _ in
+                s.product([s.number([1, -1, 2, -2].randomElement(using: &g)!), monomial] + pieces.randomElement(using: &g)!)
+            }
+            var e = s.sum(terms)
+            var steps = 0
+            let original = e
+            while steps < 6, let next = rule.apply(e, in: s) { e = next; steps += 1 }
+            guard steps > 0 else { return }
+            for _ in 0..<5 {
+                let p = ["x": Double.random(in: -2...2, using: &g), "y": Double.random(in: -2...2, using: &g)]
+                let v = s.evaluate([original, e], at: p)
+                #expect(isClose(v[0], v[1], relative: 1e-9, absolute: 1e-9), "seed \(seed) at \(p): \(v)")
+            }
+            compared += 1
+        }
+    }
+
     /// Simplification keeps the value of random expressions.
     @Test func simplifierPreservesValues() {
         forEachSeed(5000..<5040, atLeast: 130) { seed, compared in
