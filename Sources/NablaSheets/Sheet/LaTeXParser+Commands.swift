@@ -55,6 +55,7 @@ extension LaTeXParser {
             let name = try textGroup().trimmed.replacingSpaces
             if name.isEmpty { return .expression(.number(.one, l)) }
             if name == "e" && c != "text" { return .expression(.name("e", l)) }
+            if name == "J" || name == "D", let head = try uprightJacobian(name, l) { return .gradient(head) }
             if name == "Jac" || name == "J", current.kind == .underscore {
                 // `\mathrm{Jac}_x f`, `\mathrm{Jac}_{x} (g \circ f)`: the Jacobian of what follows.
                 _ = try subscriptSuffix()

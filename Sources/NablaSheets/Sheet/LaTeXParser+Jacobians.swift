@@ -19,10 +19,10 @@ extension LaTeXParser {
             advance()
             guard let only = try? functionName() else { position = saved; return nil }
             target = [only]
-        } else if case .letter("D") = tokens[saved].kind, case let .letter(f) = current.kind, isFunction(String(f)), peek(1) == .leftParen {
-            // `DF(y)`: the Jacobian of a function the sheet defines, at a point.
+        } else if case .letter("D") = tokens[saved].kind, let f = functionLetter(), isFunction(f), peek(1) == .leftParen {
+            // `DF(y)`, `D\Phi(r, \theta)`: the Jacobian of a function the sheet defines, at a point.
             advance()
-            target = [LocatedName(name: String(f), location: location(tokens[position - 1]))]
+            target = [LocatedName(name: f, location: location(tokens[position - 1]))]
         } else if peek(0) == .leftParen, case .letter("D") = tokens[saved].kind {
             advance()
             guard let first = try? functionName(), current.kind == .command("circ") else { position = saved; return nil }
@@ -33,6 +33,38 @@ extension LaTeXParser {
             position = saved
             return nil
         }
+        var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+        if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// The current token as a one-letter function name: `F`, or a Greek letter `\Phi`.
+    func functionLetter() -> String? {
+        switch current.kind {
+        case let .letter(f): return String(f)
+        case let .command(c) where GreekLetters.names.contains(c): return c
+        default: return nil
+        }
+    }
+
+    /// `\mathrm{J}_\Psi(\rho, \phi)`, `\mathrm{J}_{\Psi}`, `\mathrm{D}\Phi(r, \theta)`: a Jacobian written with an
+    /// upright J or D. Nil (nothing read) when what follows is not a function.
+    mutating func uprightJacobian(_ letter: String, _ l: SourceLocation) throws(Diagnostic) -> GradientHead? {
+        let saved = position
+        var target: [LocatedName] = []
+        if letter == "J", accept(.underscore) {
+            let braced = accept(.leftBrace)
+            guard let first = try? functionName() else { position = saved; return nil }
+            target = [first]
+            while braced && accept(.command("circ")) { target.append(try functionName()) }
+            guard !braced || accept(.rightBrace) else { position = saved; return nil }
+        } else if letter == "D", let f = functionLetter(), isFunction(f) {
+            advance()
+            target = [LocatedName(name: f, location: location(tokens[position - 1]))]
+        } else {
+            return nil
+        }
+        guard target.allSatisfy({ isFunction($0.name) }) else { position = saved; return nil }
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
         return head
