@@ -35,7 +35,7 @@ extension Document {
             .function(name: internalName, parameters: variables.map { LocatedName(name: $0, location: origin) }, body: body),
             .command(.jacobian, chain: [internalName], wrt: nil, location: origin),
         ]
-        try self.init(source: source, statements: statements, parseTime: parseTime, budget: budget)
+        try self.init(source: source, statements: statements, parseTime: parseTime, budget: budget, warnings: parser.warnings)
         renameTargets(from: internalName.name, to: expressions.count == 1 ? "f" : "F")
     }
 

@@ -42,15 +42,19 @@ public final class Document {
         var timings = PhaseTimings()
         var parser = Parser(source: source)
         let statements = try timings.measure(\.parse) { () throws(Diagnostic) in try parser.parse() }
+        scope.warnings += parser.warnings
+        warnings = scope.warnings
         try solve(statements, parseTime: timings.parse, wrt: variables)
     }
 
     /// Solves `statements` read from `source` (for expressions given on the command line).
-    init(source: SourceText, statements: [Statement], parseTime: Double, budget: Budget?) throws(Diagnostic) {
+    init(source: SourceText, statements: [Statement], parseTime: Double, budget: Budget?, warnings: [Diagnostic] = []) throws(Diagnostic) {
         self.store = ExpressionStore()
         store.budget = budget
         self.source = source
         self.scope = Scope(store: store)
+        scope.warnings = warnings
+        self.warnings = warnings
         try solve(statements, parseTime: parseTime)
     }
 

@@ -17,6 +17,8 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
         case shapeMismatch, divisionByZero, undefinedValue, notScalar
         case resultTooLarge, duplicateDefinition, missingValue, notAVariable, nothingToDo, unknownCommand, timeLimit, nameClash
         case suspiciousName
+        /// A reading the writer may not have meant: `1/2x` is (1/2)·x.
+        case ambiguousReading
     }
     public enum Severity: String, Sendable { case error, warning }
 

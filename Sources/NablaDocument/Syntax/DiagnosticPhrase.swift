@@ -33,6 +33,9 @@ extension Diagnostic {
         case functionNeedsParameters(name: String, parameters: [String], body: String)
         case valueNeedsLet(name: String, value: String)
         case nestedTooDeeply(limit: Int)
+        /// `x/2y`: a division followed right away by a product; `numerator`, `denominator` and
+        /// `next` are the pieces as written.
+        case divisionThenProduct(denominator: String, next: String)
 
         /// What the parser was looking for.
         public enum Expected: Sendable, Equatable {
@@ -61,6 +64,9 @@ extension Diagnostic {
             case let .notEvaluated(target, why): return "\(target) \(fr ? "n'est pas évalué :" : "not evaluated:") " + why.text(in: language)
             case let .document(phrase): return phrase.text(in: language)
             case let .other(phrase): return phrase.text(in: language)
+            case let .divisionThenProduct(d, next):
+                return fr ? "/\(d)\(next) se lit (…/\(d))·\(next) ; écrire /(\(d)\(next)) si \(next) est au dénominateur"
+                    : "/\(d)\(next) is read as (…/\(d))·\(next); write /(\(d)\(next)) if \(next) belongs in the denominator"
             case let .unexpectedCharacter(c): return fr ? "caractère inattendu \(c)" : "unexpected character \(c)"
             case let .unexpectedByte(b):
                 let hex = String(b, radix: 16, uppercase: true)

@@ -17,6 +17,8 @@ struct Parser {
     private var tokens: [Token] = []
     private var position = 0
     private var nesting = 0
+    /// Readings the writer may not have meant (`1/2x` is (1/2)·x), said as warnings.
+    private(set) var warnings: [Diagnostic] = []
 
     init(source: SourceText) { self.source = source }
 
@@ -193,7 +195,15 @@ struct Parser {
             } else if current.kind == .divide {
                 let l = location(current)
                 advance()
+                let denominatorStart = current.offset
                 let denominator = try unary(after: "'/'")
+                if startsPrimary(current), !current.spaceBefore, position + 1 < tokens.count {
+                    // `x/2y`: the y multiplies, as precedence says, though a hand-written 2y is one thing.
+                    let bytes = source.bytes
+                    let next = String(decoding: bytes[current.offset..<tokens[position + 1].offset], as: UTF8.self).trimmed
+                    let written = String(decoding: bytes[denominatorStart..<current.offset], as: UTF8.self).trimmed
+                    warnings.append(Diagnostic(.ambiguousReading, .divisionThenProduct(denominator: written, next: next), at: l, severity: .warning))
+                }
                 result = .divide(factors.isEmpty ? result : .product(factors + [result], start), denominator, l)
                 factors = []
             } else if startsPrimary(current) {

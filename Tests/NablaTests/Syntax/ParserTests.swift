@@ -89,13 +89,22 @@ import Testing
         #expect(throws: (any Error).self) { try solve("f(x) = exp^2(x)\njacobian f\n") }
     }
 
+    /// `1/2x` is (1/2)·x, as precedence says, but a hand-written 2x is often meant whole: a warning.
+    @Test func aDivisionFollowedByAProductIsWarned() throws {
+        let doc = try solve("f(x, y) = 1/2x + x/(2y) + x/2 y + x^2/2\njacobian f\n", name: "d.nabla")
+        #expect(doc.warnings.map { $0.render(in: doc.source) } == [
+            "d.nabla:1:12: warning: /2x is read as (…/2)·x; write /(2x) if x belongs in the denominator\n  f(x, y) = 1/2x + x/(2y) + x/2 y + x^2/2\n             ^",
+        ])
+        #expect(doc.warnings.first?.phrase.text(in: .fr) == "/2x se lit (…/2)·x ; écrire /(2x) si x est au dénominateur")
+    }
+
     @Test func everyPhraseHasFrench() {
         let at = SourceLocation(line: 1, column: 2)
         let phrases: [Diagnostic.Phrase] = [
             .unexpectedCharacter("'$'"), .unexpectedByte(0xFF), .notUTF8(byte: 0xC3), .digitExpectedAfterPoint, .exponentTooLarge,
             .numberTooLong(digits: 10000), .malformedNumber, .expected(.statement, found: .endOfLine), .alreadyNamed("x", at: at),
             .parameterAlreadyNamed("x", at: at), .unknownCommand("derive"), .functionNeedsParameters(name: "x", parameters: ["t"], body: "t"),
-            .valueNeedsLet(name: "a", value: "2"), .nestedTooDeeply(limit: 256),
+            .valueNeedsLet(name: "a", value: "2"), .nestedTooDeeply(limit: 256), .divisionThenProduct(denominator: "2", next: "y"),
         ]
         for p in phrases { #expect(p.text(in: .fr) != p.text(in: .en), "\(p)") }
         let document: [DocumentPhrase] = [
