@@ -12,6 +12,9 @@ struct Equivalence {
         case different(point: [String: Double], claimed: Double, expected: Double)
         /// Too few points where both are defined.
         case undecided
+        /// Equal wherever the symbols are positive, different elsewhere (`√(r²)` against `r`): a
+        /// sheet that says "for r > 0" is right, and the checker does not read such conditions.
+        case equalForPositiveValues(point: [String: Double])
     }
 
     let store: ExpressionStore
@@ -48,9 +51,25 @@ struct Equivalence {
             let scale = max(1, abs(a), abs(b))
             if abs(a - b) > 1e-9 * scale {
                 let shown = points[k].filter { names.contains($0.key) }
+                if equalWherePositive(claimed, expected, names) { return .equalForPositiveValues(point: shown) }
                 return .different(point: shown, claimed: a, expected: b)
             }
         }
         return valid >= 5 ? .equal : .undecided
+    }
+
+    /// Whether the two agree at the test points with every symbol made positive (at least five
+    /// of them defined), which a domain such as r > 0 allows.
+    private func equalWherePositive(_ claimed: ExprID, _ expected: ExprID, _ names: [String]) -> Bool {
+        var valid = 0
+        for k in 0..<points.count {
+            var point = points[k]
+            for n in names { point[n] = abs(point[n] ?? 1) + 0.05 }
+            let values = store.evaluate([claimed, expected], at: point)
+            guard values[0].isFinite, values[1].isFinite else { continue }
+            if abs(values[0] - values[1]) > 1e-9 * max(1, abs(values[0]), abs(values[1])) { return false }
+            valid += 1
+        }
+        return valid >= 5
     }
 }

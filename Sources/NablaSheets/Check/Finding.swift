@@ -42,6 +42,9 @@ public enum Finding: Sendable, Equatable {
     case brokenLink
     case wrongFactor(position: Int, name: String, expected: String)
     case ambiguousE
+    /// Equal where the variables are positive only (`√(r²)` against `r`): not judged, since a
+    /// stated domain (r > 0) is not read.
+    case positiveValuesOnly
     case hessianNotRead
 
     public func text(in language: Language) -> String {
@@ -60,6 +63,9 @@ public enum Finding: Sendable, Equatable {
             return parts.joined(separator: "; ")
         case let .constantFactor(k):
             return fr ? "décalé d'un facteur \(k)" : "off by a factor of \(k)"
+        case .positiveValuesOnly:
+            return fr ? "égal là où les variables sont positives, pas ailleurs : un domaine annoncé (r > 0) n'est pas lu, donc rien n'est jugé"
+                : "equal where the variables are positive, not elsewhere: a stated domain (r > 0) is not read, so this is not judged"
         case let .missingFactor(f):
             return fr ? "il manque le facteur \(f)" : "the factor \(f) is missing"
         case let .extraFactor(f):

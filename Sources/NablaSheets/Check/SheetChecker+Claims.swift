@@ -40,10 +40,15 @@ extension SheetChecker {
             // Variables that are symbols of the target, other than its inputs, are what the
             // derivative is taken with respect to: `\nabla F : (w_1, w_2) \rightarrow …`, `∂F/∂w_1`.
             let symbols = Set(result.variables + result.components.flatMap(store.freeSymbolNames))
-            if let claimed = claimedVariables, claimed.map(\.name) != result.variables, claimed.allSatisfy({ symbols.contains($0.name) }) {
+            // The variables written after the head choose, unless a `\nabla_w` names others: then
+            // they are the point (`\nabla_w L(w_1, w_2, b)`), and `w` chooses.
+            func named(by wrt: [String], _ name: String) -> Bool { wrt.contains(name) || (wrt.count == 1 && Scope.stem(name) == wrt[0]) }
+            if let claimed = claimedVariables, claimed.map(\.name) != result.variables, claimed.allSatisfy({ symbols.contains($0.name) }),
+               head.withRespectTo.map({ wrt in claimed.allSatisfy { named(by: wrt, $0.name) } }) ?? true {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: claimed)
-            } else if claimedVariables == nil, let named = head.withRespectTo, named != result.variables {
-                // `\nabla_w F`: the symbols named, or those of that stem (w_1, w_2, w11 …).
+            } else if let named = head.withRespectTo, named != result.variables {
+                // `\nabla_w F` (also `\nabla_w L(w_1, w_2, b)`, the point written after it): the symbols
+                // named, or those of that stem (w_1, w_2, w11 …).
                 let chosen = named.allSatisfy(symbols.contains) ? named
                     : symbols.filter { s in named.count == 1 && Scope.stem(s) == named[0] }.sorted(by: naturalLess)
                 if chosen.isEmpty {

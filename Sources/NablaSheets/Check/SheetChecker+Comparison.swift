@@ -41,7 +41,10 @@ extension SheetChecker {
     func chainRuleSlip(_ claimed: ExpressionMatrix, _ positions: [(Int, Int)], _ factors: ChainFactors,
                        _ equivalence: inout Equivalence) -> Finding? {
         func matches(_ m: ExpressionMatrix) -> Bool {
-            positions.enumerated().allSatisfy { k, p in
+            // A slip makes a matrix of the answer's shape: an entry that happens to equal one of a
+            // product of another shape explains nothing (∇c·∇g is 2×2 where ∇(g∘c) is 1×1).
+            guard m.rows == factors.outerAtInner.rows, m.columns == factors.inner.columns else { return false }
+            return positions.enumerated().allSatisfy { k, p in
                 guard p.0 < m.rows, p.1 < m.columns else { return false }
                 if case .equal = equivalence.compare(claimed.entries[k], m[p.0, p.1]) { return true }
                 return false
@@ -103,6 +106,8 @@ extension SheetChecker {
         // the same numbers in another layout, compared as such.
         if column != nil, claimed.rows == 1, claimed.columns == expected.rows, expected.rows > 1 { claimed = claimed.transposed }
         if column == nil, expected.rows == 1, claimed.columns == 1, claimed.rows == expected.columns, expected.columns > 1 { claimed = claimed.transposed }
+        // A curve's velocity γ'(t) written as a tuple: the column of a function of one variable.
+        if column == nil, expected.columns == 1, claimed.rows == 1, claimed.columns == expected.rows, expected.rows > 1 { claimed = claimed.transposed }
         func claim(_ verdict: CheckReport.Verdict, _ finding: Finding?, _ entries: [CheckReport.Entry] = []) -> CheckReport.Claim {
             CheckReport.Claim(location: location, target: target, part: part, verdict: verdict, finding: finding, entries: entries)
         }
@@ -128,7 +133,7 @@ extension SheetChecker {
         let printer = ExpressionPrinter(store: store, notation: .text)
         var entries: [CheckReport.Entry] = []   // the wrong ones
         var all: [CheckReport.Entry] = []       // every entry, in order
-        var undecided = 0
+        var undecided = 0, positiveOnly = 0
         for (k, (i, j)) in positions.enumerated() {
             let c = claimed.entries[k], e = expected[i, j]
             func plain(_ verdict: CheckReport.Verdict) -> CheckReport.Entry {
@@ -138,6 +143,10 @@ extension SheetChecker {
             switch equivalence.compare(c, e) {
             case .equal: all.append(plain(.correct))
             case .undecided: undecided += 1; all.append(plain(.unchecked))
+            case let .equalForPositiveValues(point):
+                positiveOnly += 1
+                all.append(CheckReport.Entry(row: i + 1, column: j + 1, verdict: .unchecked, claimed: printer.string(c), expected: printer.string(e),
+                                             finding: .positiveValuesOnly, counterexample: point))
             case let .different(point, _, _):
                 let diagnosis = Diagnosis(store: store, simplifier: equivalence.simplifier).explain(claimed: c, expected: e, &equivalence)
                     ?? factors.flatMap { missingInnerFactor(c, row: i, $0, &equivalence) }
@@ -156,6 +165,7 @@ extension SheetChecker {
             }
         }
         if entries.isEmpty {
+            if positiveOnly > 0 { return claim(.unchecked, .positiveValuesOnly, all) }
             return undecided > 0 ? claim(.unchecked, .undecided(count: undecided), all) : claim(.correct, nil, all)
         }
         // A whole matrix that is the transpose of the answer.
