@@ -183,7 +183,26 @@ extension LaTeXParser {
         if rows.contains(where: { $0.count != width }) {
             throw Diagnostic(.syntax, SheetPhrase.raggedMatrix, at: l)
         }
+        if name == "vmatrix" {
+            // |a b; c d| is a determinant: a scalar, expanded along the first row.
+            let scalars = rows.map { $0.compactMap(\.scalar) }
+            guard rows.count == width, width <= 4, scalars.allSatisfy({ $0.count == width }) else {
+                throw Diagnostic(.syntax, SheetPhrase.determinantOfAJacobian, at: l)
+            }
+            return .expression(LaTeXParser.determinant(scalars, l))
+        }
         return .matrix(rows, l)
+    }
+
+    /// The determinant of square rows of expressions, expanded along the first row.
+    static func determinant(_ rows: [[ExpressionSyntax]], _ l: SourceLocation) -> ExpressionSyntax {
+        if rows.count == 1 { return rows[0][0] }
+        let terms = rows[0].indices.map { j -> ExpressionSyntax in
+            let minor = rows.dropFirst().map { row in row.enumerated().filter { $0.offset != j }.map(\.element) }
+            let term = ExpressionSyntax.product([rows[0][j], determinant(minor, l)], l)
+            return j.isMultiple(of: 2) ? term : .negate(term, l)
+        }
+        return .sum(terms, l)
     }
 
     /// Names of sets (`\mathbb{R}`) start with this, which no input can spell.

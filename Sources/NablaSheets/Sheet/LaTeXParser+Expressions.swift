@@ -62,6 +62,8 @@ extension LaTeXParser {
                 factors = [.expression(.divide(n, d, l))]
             } else if startsFactor() {
                 factors.append(try factor())
+            } else if nesting == depthBefore + 1 || nesting == depthBefore, continuesProductOnNextRow() {
+                continue   // `… \\ &\qquad \begin{pmatrix}…`: the product goes on on the next row
             } else {
                 break
             }

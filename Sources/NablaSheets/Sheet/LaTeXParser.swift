@@ -133,6 +133,30 @@ struct LaTeXParser {
         return false
     }
 
+    /// In an align or eqnarray, a row that starts with `\cdot`, `\times` or a matrix and has no
+    /// relation of its own goes on with the product of the row before: moves to it and says so.
+    mutating func continuesProductOnNextRow() -> Bool {
+        guard matrices == 0, current.kind == .rowBreak else { return false }
+        let saved = position
+        advance()
+        while true {
+            switch current.kind {
+            case .ampersand: advance(); continue
+            case let .command(c) where c == "quad" || c == "qquad": advance(); continue
+            default: break
+            }
+            break
+        }
+        let startsProduct: Bool = switch current.kind {
+        case .times: true
+        case let .command(c): LaTeXVocabulary.products.contains(c) || c == "begin"
+        default: false
+        }
+        if startsProduct && !rowHasRelation() { return true }
+        position = saved
+        return false
+    }
+
     /// Whether the row from here to its `\\` has a relation of its own (`-c &= d` is a formula
     /// of its own, not the rest of the sum before).
     private func rowHasRelation() -> Bool {
