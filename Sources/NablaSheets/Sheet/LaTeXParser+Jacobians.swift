@@ -208,7 +208,11 @@ extension LaTeXParser {
             return LocatedName(name: try textGroup().trimmed.replacingSpaces + (try subscriptSuffix()), location: l)
         case let .command(c) where GreekLetters.names.contains(c):
             advance()
-            return LocatedName(name: c, location: l)
+            return LocatedName(name: c + (try subscriptSuffix()), location: l)
+        case let .command(c) where ["hat", "bar", "tilde", "dot"].contains(c):
+            // `\hat{y}`: the name y_hat, as in expressions.
+            advance()
+            return LocatedName(name: try textGroup().trimmed.replacingSpaces + "_" + c + (try subscriptSuffix()), location: l)
         case .leftParen:
             advance()
             let inner = try functionName()

@@ -4,7 +4,8 @@ enum LaTeXVocabulary {
     /// Commands written between a function and what it maps to: `g : x \rightarrow …`.
     static let arrows: Set<String> = ["rightarrow", "to", "mapsto", "longrightarrow", "longmapsto"]
     /// Relations that state a condition, never a definition or a claim.
-    static let conditions: Set<String> = ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv"]
+    static let conditions: Set<String> = ["lt", "gt", "leq", "geq", "le", "ge", "neq", "ne", "in", "subset", "approx", "sim", "equiv",
+                                          "leftarrow", "gets", "propto"]
     /// Commands that separate two formulas of one display.
     /// Commands whose argument is a name: `\mathrm{loss}`, `\mathcal{L}`, `\text{softmax}`.
     static let nameCommands: Set<String> = ["text", "mathrm", "operatorname", "mathit", "textrm", "mathbf", "mathcal", "mathscr",
