@@ -15,7 +15,7 @@ extension LaTeXParser {
         var first = try term()
         if negate { first = try negated(first, start) }
         terms.append(first)
-        while current.kind == .plus || current.kind == .minus || (nesting == 1 && continuesOnNextRow()) {
+        while current.kind == .plus || current.kind == .minus || (nesting == 1 && continuesOnNextRow { $0 == .plus || $0 == .minus }) {
             let isMinus = current.kind == .minus
             let l = location(current)
             advance()
@@ -62,7 +62,10 @@ extension LaTeXParser {
                 factors = [.expression(.divide(n, d, l))]
             } else if startsFactor() {
                 factors.append(try factor())
-            } else if nesting == depthBefore + 1 || nesting == depthBefore, continuesProductOnNextRow() {
+            } else if continuesOnNextRow(where: { kind in
+                if case let .command(c) = kind { return LaTeXVocabulary.products.contains(c) || c == "begin" }
+                return kind == .times
+            }) {
                 continue   // `… \\ &\qquad \begin{pmatrix}…`: the product goes on on the next row
             } else {
                 break

@@ -113,10 +113,11 @@ struct LaTeXParser {
         return found
     }
 
-    /// In an align or eqnarray, a row that starts with `+` or `-` goes on with the sum of the row
-    /// before (`f &= x^2 \\ &\quad + 3y`): moves to that operator and says so. Never inside a
-    /// matrix, where `\\` ends a row of the matrix.
-    mutating func continuesOnNextRow() -> Bool {
+    /// In an align or eqnarray, whether the next row goes on with what the row before was writing:
+    /// a row whose first token `starts` accepts, with no relation of its own (`f &= x^2 \\ &\quad + 3y`,
+    /// `&\qquad \begin{pmatrix}…`). Moves to that token when it does. Never inside a matrix, where
+    /// `\\` ends a row of the matrix.
+    mutating func continuesOnNextRow(where starts: (LaTeXToken.Kind) -> Bool) -> Bool {
         guard matrices == 0, current.kind == .rowBreak else { return false }
         let saved = position
         advance()
@@ -128,31 +129,7 @@ struct LaTeXParser {
             }
             break
         }
-        if (current.kind == .plus || current.kind == .minus) && !rowHasRelation() { return true }
-        position = saved
-        return false
-    }
-
-    /// In an align or eqnarray, a row that starts with `\cdot`, `\times` or a matrix and has no
-    /// relation of its own goes on with the product of the row before: moves to it and says so.
-    mutating func continuesProductOnNextRow() -> Bool {
-        guard matrices == 0, current.kind == .rowBreak else { return false }
-        let saved = position
-        advance()
-        while true {
-            switch current.kind {
-            case .ampersand: advance(); continue
-            case let .command(c) where c == "quad" || c == "qquad": advance(); continue
-            default: break
-            }
-            break
-        }
-        let startsProduct: Bool = switch current.kind {
-        case .times: true
-        case let .command(c): LaTeXVocabulary.products.contains(c) || c == "begin"
-        default: false
-        }
-        if startsProduct && !rowHasRelation() { return true }
+        if starts(current.kind) && !rowHasRelation() { return true }
         position = saved
         return false
     }
