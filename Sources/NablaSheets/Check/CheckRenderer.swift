@@ -35,7 +35,9 @@ public struct CheckRenderer {
             case .wrong: mark = paint(fr ? "✗ faux" : "✗ wrong", "31;1")
             case .unchecked: mark = paint(fr ? "? non vérifié" : "? unchecked", "33")
             }
-            let what = (c.part?.value == true ? "" : "∇") + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
+            // A derivative written in place (`d/dx[…]`) names itself; other targets get their ∇.
+            let prefix = c.part?.value == true || c.target.hasPrefix("d/d") ? "" : "∇"
+            let what = prefix + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
             out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"

@@ -100,6 +100,10 @@ public final class SheetChecker {
             }
             do {
                 if try define(chain, in: scope) { continue }
+                if case let .gradient(head) = chain.parts[0], let (body, v) = head.expression, let name = head.target.first {
+                    // The derivative of an expression written in place: a function of its variable.
+                    scope.definitions[name.name] = FunctionDefinition(name: name, parameters: [LocatedName(name: v, location: name.location)], body: body)
+                }
                 if case .gradient = chain.parts[0], !chain.relations.contains(.other) {
                     var found = try claims(chain, in: scope, &equivalence)
                     if eIsAVariable {

@@ -79,11 +79,26 @@ extension LaTeXParser {
         advance()
         if current.kind == .rightBrace {
             advance()
-            guard accept(.leftBrace), accept(differential), let variable = try? functionName().name, accept(.rightBrace),
-                  let (target, argument) = appliedFunction() else { position = saved; return nil }
-            var head = GradientHead(target: target, column: nil, argument: nil, location: l)
-            head.variable = variable
-            head.argument = argument
+            guard accept(.leftBrace), accept(differential), let variable = try? functionName().name, accept(.rightBrace) else {
+                position = saved; return nil
+            }
+            if let (target, argument) = appliedFunction() {
+                var head = GradientHead(target: target, column: nil, argument: nil, location: l)
+                head.variable = variable
+                head.argument = argument
+                return head
+            }
+            // `\frac{d}{dx}\left[x^2 e^{3x}\right]`, `\frac{d}{dx}(…)`: the derivative of the expression in brackets.
+            let closing: LaTeXToken.Kind
+            switch current.kind {
+            case .leftBracket: closing = .rightBracket
+            case .leftParen: closing = .rightParen
+            default: position = saved; return nil
+            }
+            advance()
+            guard let inner = try? sum(), let e = inner.scalar, accept(closing) else { position = saved; return nil }
+            var head = GradientHead(target: [LocatedName(name: "d/d\(variable)[…]", location: l)], column: nil, argument: nil, location: l)
+            head.expression = (e, variable)
             return head
         }
         // `\partial F` or `\partial (L \circ p)`

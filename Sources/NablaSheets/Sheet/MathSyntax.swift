@@ -49,6 +49,9 @@ struct GradientHead {
     var order = 1
     /// `\det \nabla \Phi`, `\det J_\Phi(r, \theta)`: the claim is the determinant of the Jacobian.
     var determinant = false
+    /// `\frac{d}{dx}\left[x^2 e^{3x}\right]`: the derivative of an expression written in place, a
+    /// function of its variable, named by `target` (`d/dx[…]`).
+    var expression: (body: ExpressionSyntax, variable: String)?
     /// `\nabla_{w} F`, `\nabla_\theta L`: what the subscript names (a symbol, or the stem of
     /// several: `w` for w_1, w_2).
     var withRespectTo: [String]?

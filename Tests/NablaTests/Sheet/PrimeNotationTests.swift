@@ -27,4 +27,21 @@ import Testing
         #expect(Self.verdicts(["(f \\circ \\gamma)'(t) = 2t^3", "\\frac{d}{dt} f(\\gamma(t)) = 2t^3", "\\frac{dF}{dx} = x \\cos(x^2)"])
                 == ["wrong", "wrong", "wrong"])
     }
+
+    /// `\frac{d}{dx}\left[…\right]` and `\frac{d}{dt}(…)`: the derivative of an expression written in place.
+    @Test func theDerivativeOfAnExpressionInPlace() {
+        let sheet = #"""
+            Compute the derivatives.
+
+            $$\frac{d}{dx}\left[ x^2 e^{3x} \right] = 2x e^{3x} + 3x^2 e^{3x}$$
+
+            $$\frac{d}{dt}(t \sin t) = \sin t + \cos t$$
+
+            $$\frac{d}{dx}\left[ a x^3 \right] = 3 a x^2$$
+            """#
+        let source = SourceText(name: "d.md", text: sheet)
+        let report = SheetChecker(source: source).check()
+        #expect(report.claims.map { "\($0.verdict)" } == ["correct", "wrong", "correct"])
+        #expect(CheckRenderer(source: source, colors: false, language: .en).text(report).contains("d.md:3:43: ✓ correct: d/dx[…]\n"))
+    }
 }
