@@ -211,9 +211,10 @@ public struct WorkedSolutionWriter {
     /// For each standard function the file defines in its own words: which it is, and its
     /// derivative written with it (`sigma'(t) = sigma(t)·(1 − sigma(t))`).
     private func standardFunctions() -> String {
-        store.namedFunctions.sorted { $0.value.name < $1.value.name }.map { f, named in
+        let simplifier = Simplifier(store: store)
+        return store.namedFunctions.sorted { $0.value.name < $1.value.name }.map { f, named in
             let t = named.parameter
-            let derivative = Simplifier(store: store).simplify(store.derivative(store.apply(f, t), t))
+            let derivative = simplifier.simplify(store.derivative(store.apply(f, t), t))
             let head = math.applied(math.prime(math.identifier(named.name)), math.expression(t))
             return paragraph(phrases.isStandard(math.inline(math.identifier(named.name)), f))
                 + math.display(math.joined([head, math.expression(derivative)], [.equals]))

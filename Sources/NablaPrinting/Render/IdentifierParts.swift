@@ -5,9 +5,10 @@
 /// ```swift
 /// IdentifierParts("w_1_2").index   // "1,2", written as a subscript
 /// ```
-struct IdentifierParts {
+package struct IdentifierParts {
     /// The accents a name may carry after its letter: `y_hat` is ŷ.
-    static let accents: Set<String> = ["hat", "bar", "tilde", "dot"]
+    /// The sheet reader reads `\hat{y}` as `y_hat` with the same list.
+    package static let accents: Set<String> = ["hat", "bar", "tilde", "dot"]
 
     let stem: String
     let accent: String?

@@ -35,9 +35,10 @@ public struct CheckRenderer {
             case .wrong: mark = paint(fr ? "✗ faux" : "✗ wrong", "31;1")
             case .unchecked: mark = paint(fr ? "? non vérifié" : "? unchecked", "33")
             }
-            // A derivative written in place (`d/dx[…]`) names itself; other targets get their ∇.
-            let prefix = c.part?.value == true || c.target.hasPrefix("d/d") ? "" : "∇"
-            let what = prefix + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (c.part.map { " " + $0.text(in: language) } ?? "")
+            // A value, or a derivative written in place (`d/dx[…]`), names itself; the rest get their ∇.
+            let prefix = c.part?.value == true || c.part?.inPlace == true ? "" : "∇"
+            let partText = c.part.map { $0.text(in: language) } ?? ""
+            let what = prefix + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (partText.isEmpty ? "" : " " + partText)
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
             out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"
@@ -80,7 +81,7 @@ public struct CheckRenderer {
         var claims: [String] = []
         for c in report.claims {
             var fields = ["\"line\": \(c.location.line)", "\"column\": \(c.location.column)", "\"target\": \(jsonString(c.target))"]
-            if let p = c.part { fields.append("\"part\": \(jsonString(p.text(in: language)))") }
+            if let p = c.part?.text(in: language), !p.isEmpty { fields.append("\"part\": \(jsonString(p))") }
             fields.append("\"verdict\": \(jsonString(c.verdict.rawValue))")
             if let m = c.finding { fields.append("\"message\": \(jsonString(m.text(in: language)))") }
             let entries = c.entries.map { e -> String in

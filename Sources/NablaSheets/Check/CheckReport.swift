@@ -32,6 +32,9 @@ public struct CheckReport: Sendable {
         public var value: Bool = false
         /// The claim is the determinant of the Jacobian.
         public var determinant: Bool = false
+        /// The claim is the derivative of an expression written in place (`\frac{d}{dx}[…]`): the
+        /// target names itself, without a ∇.
+        public var inPlace: Bool = false
 
         public func text(in language: Language) -> String {
             let fr = language == .fr

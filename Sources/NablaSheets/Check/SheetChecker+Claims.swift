@@ -95,6 +95,7 @@ extension SheetChecker {
             var part = CheckReport.Part(column: head.column, variable: head.variable,
                                         link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil)
             part.determinant = head.determinant
+            part.inPlace = head.expression != nil
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {

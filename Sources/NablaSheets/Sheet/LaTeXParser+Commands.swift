@@ -47,10 +47,8 @@ extension LaTeXParser {
         case "max", "min":
             guard current.kind == .leftParen else { throw Diagnostic(.syntax, SheetPhrase.pairExpectedAfter(c), at: l) }
             return try named(c, l)
-        case "hat", "bar", "tilde", "dot":
-            // `\hat{y}` is the name y_hat (printed back as \hat{y}).
-            let letter = try textGroup().trimmed.replacingSpaces
-            return try named(letter + "_" + c + (try subscriptSuffix()), l)
+        case _ where IdentifierParts.accents.contains(c):
+            return try named(try accentedName(c), l)
         case _ where LaTeXVocabulary.nameCommands.contains(c):
             let name = try textGroup().trimmed.replacingSpaces
             if name.isEmpty { return .expression(.number(.one, l)) }

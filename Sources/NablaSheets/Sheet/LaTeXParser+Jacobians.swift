@@ -38,6 +38,12 @@ extension LaTeXParser {
         return head
     }
 
+    /// The name of `\hat{y}` (the accent command read already): `y_hat`, with its subscript
+    /// (`\hat{y}_1` → `y_hat_1`), printed back as `\hat{y}`.
+    mutating func accentedName(_ accent: String) throws(Diagnostic) -> String {
+        try textGroup().trimmed.replacingSpaces + "_" + accent + (try subscriptSuffix())
+    }
+
     /// The current token as a one-letter function name: `F`, or a Greek letter `\Phi`.
     func functionLetter() -> String? {
         switch current.kind {
@@ -224,10 +230,9 @@ extension LaTeXParser {
         case let .command(c) where GreekLetters.names.contains(c):
             advance()
             return LocatedName(name: c + (try subscriptSuffix()), location: l)
-        case let .command(c) where ["hat", "bar", "tilde", "dot"].contains(c):
-            // `\hat{y}`: the name y_hat, as in expressions.
+        case let .command(c) where IdentifierParts.accents.contains(c):
             advance()
-            return LocatedName(name: try textGroup().trimmed.replacingSpaces + "_" + c + (try subscriptSuffix()), location: l)
+            return LocatedName(name: try accentedName(c), location: l)
         case .leftParen:
             advance()
             let inner = try functionName()

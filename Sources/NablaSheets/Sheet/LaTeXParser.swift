@@ -81,8 +81,8 @@ struct LaTeXParser {
                 case .rightBrace, .rightParen, .rightBracket: depth -= 1
                 case .command("begin"): depth += 1
                 case .command("end"): depth -= 1
-                case .equals, .colon: if depth <= 0 { break scan }
-                case let .command(c) where depth <= 0 && (LaTeXVocabulary.arrows.contains(c) || LaTeXVocabulary.separatorCommands.contains(c)): break scan
+                case let kind where depth <= 0 && LaTeXParser.relation(of: kind).map({ $0 != .other }) == true: break scan   // not at a condition
+                case let .command(c) where depth <= 0 && LaTeXVocabulary.separatorCommands.contains(c): break scan
                 default: break
                 }
                 advance()
@@ -98,13 +98,7 @@ struct LaTeXParser {
         // with the chain of the row before: `A &= B \\ &= C`.
         let saved = position
         while current.kind == .ampersand || current.kind == .rowBreak { advance() }
-        let found: FormulaRelation
-        switch current.kind {
-        case .equals: found = .equals
-        case .colon: found = .colon
-        case let .command(c) where LaTeXVocabulary.arrows.contains(c): found = .arrow
-        case let .command(c) where LaTeXVocabulary.conditions.contains(c): found = .other
-        default:
+        guard let found = LaTeXParser.relation(of: current.kind) else {
             position = saved
             return nil
         }
@@ -141,12 +135,22 @@ struct LaTeXParser {
         while i < tokens.count {
             switch tokens[i].kind {
             case .rowBreak, .end: return false
-            case .equals, .colon: return true
-            case let .command(c) where LaTeXVocabulary.arrows.contains(c) || LaTeXVocabulary.conditions.contains(c): return true
+            case let kind where LaTeXParser.relation(of: kind) != nil: return true
             default: i += 1
             }
         }
         return false
+    }
+
+    /// The relation a token writes: `=`, `:`, an arrow, or a condition (`\leq`, `\in`).
+    static func relation(of kind: LaTeXToken.Kind) -> FormulaRelation? {
+        switch kind {
+        case .equals: .equals
+        case .colon: .colon
+        case let .command(c) where LaTeXVocabulary.arrows.contains(c): .arrow
+        case let .command(c) where LaTeXVocabulary.conditions.contains(c): .other
+        default: nil
+        }
     }
 
     func isSeparator() -> Bool {
