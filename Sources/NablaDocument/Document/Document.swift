@@ -62,13 +62,23 @@ public final class Document {
         var parseTime = parseTime
         var skipped: [Diagnostic] = []
         defer { warnings += skipped }
-        // Functions and compositions are known everywhere in the file.
+        // Functions, compositions and quantities are known everywhere in the file.
         for statement in statements {
             switch statement {
             case let .function(name, parameters, body):
                 scope.definitions[name.name] = FunctionDefinition(name: name, parameters: parameters, body: body)
-            case let .composition(name, chain): scope.compositions[name.name] = chain
+            case let .quantity(name, body): scope.quantities[name.name] = Quantity(name: name, body: body)
             default: break
+            }
+        }
+        var composed = Set<String>()
+        for case let .composition(name, _) in statements { composed.insert(name.name) }
+        for case let .composition(name, chain) in statements {
+            // `z = x` names a quantity unless x is something to compose.
+            if chain.count == 1, scope.definitions[chain[0].name] == nil, !Builtin.isBuiltin(chain[0].name), !composed.contains(chain[0].name) {
+                scope.quantities[name.name] = Quantity(name: name, body: .name(chain[0].name, chain[0].location))
+            } else {
+                scope.compositions[name.name] = chain
             }
         }
         for statement in statements {
@@ -95,12 +105,13 @@ public final class Document {
     }
 
     /// The functions and compositions the document defines, in reading order.
-    public var definedNames: [String] { (Array(scope.definitions.keys) + Array(scope.compositions.keys)).sorted(by: naturalLess) }
+    public var definedNames: [String] { (Array(scope.definitions.keys) + Array(scope.compositions.keys) + Array(scope.quantities.keys)).sorted(by: naturalLess) }
 
     /// The message for a document that asks for nothing: what to add. Nil when it asks for something.
     public var nothingAsked: Diagnostic? {
         guard results.isEmpty else { return nil }
-        let example = definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
+        let example = scope.quantities.keys.sorted(by: naturalLess).first.map { "derivative \($0) wrt …" }
+            ?? definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
         return Diagnostic(.nothingToDo, DocumentPhrase.nothingToCompute(defined: definedNames, example: example), at: nil)
     }
 

@@ -20,6 +20,8 @@ public enum DocumentPhrase: Sendable, Equatable {
     case builtinNeedsAnInnerFunction(String)
     case twoArgumentsNotALink(String)
     case noSuchTarget(String, defined: [String])
+    case quantityHasNoVariable(String)
+    case quantityInComposition(String)
     case tooManyLinks(limit: Int)
     case cannotCompose(outer: String, inner: String, takes: Int, gives: Int)
     case nameClash(String, constantIn: String, variableOf: String)
@@ -117,6 +119,12 @@ public enum DocumentPhrase: Sendable, Equatable {
         case .nulByte: return fr ? "ce n'est pas du texte (un octet NUL)" : "the input is not text (a NUL byte)"
         case let .notAVariableName(v): return fr ? "'\(v)' n'est pas un nom de variable" : "'\(v)' is not a variable name"
         case let .variableNamedTwice(v): return fr ? "la variable \(v) est nommée deux fois" : "the variable \(v) is named twice"
+        case let .quantityHasNoVariable(q):
+            return fr ? "\(q) ne dépend d'aucune variable : toutes ses valeurs sont données"
+                : "\(q) depends on no variable: every value it uses is given"
+        case let .quantityInComposition(q):
+            return fr ? "\(q) est une grandeur (\(q) = …), pas une fonction : demander derivative \(q) wrt …, sans ∘"
+                : "\(q) is a quantity (\(q) = …), not a function: ask for derivative \(q) wrt …, without ∘"
         case .noVariable: return fr ? "aucune variable donnée" : "no variable given"
         case .noExpression: return fr ? "aucune expression donnée" : "no expression given"
         case .hashInExpression:

@@ -10,6 +10,8 @@ package final class Scope {
     package let simplifier: Simplifier
     package var definitions: [String: FunctionDefinition] = [:]
     package var compositions: [String: [LocatedName]] = [:]
+    /// The intermediate variables (`x = s t^2`), by name.
+    package var quantities: [String: Quantity] = [:]
     package var bindings: [String: ExprID] = [:]
     package var warnings: [Diagnostic] = []
     /// Other names of builtins (see ``Resolver/aliases``).
@@ -59,8 +61,10 @@ package final class Scope {
                                      at: name.location)
                 }
                 reversed.append(link)
+            } else if quantities[name.name] != nil {
+                throw Diagnostic(.undefinedTarget, DocumentPhrase.quantityInComposition(name.name), at: name.location)
             } else {
-                throw Diagnostic(.undefinedTarget, DocumentPhrase.noSuchTarget(name.name, defined: definitions.keys.sorted() + compositions.keys.sorted()),
+                throw Diagnostic(.undefinedTarget, DocumentPhrase.noSuchTarget(name.name, defined: definitions.keys.sorted() + compositions.keys.sorted() + quantities.keys.sorted()),
                                  at: name.location)
             }
             if reversed.count > Document.maximumLinks {
@@ -125,7 +129,13 @@ package final class Scope {
         var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
         let target = chain.map(\.name).joined(separator: "∘")
         store.budget?.activity = .reading(target)
-        var links = try timings.measure(\.parse) { () throws(Diagnostic) in try self.links(chain, &resolver) }
+        var graph: QuantityGraph?
+        var links = try timings.measure(\.parse) { () throws(Diagnostic) -> [FunctionLink] in
+            guard chain.count == 1, quantities[chain[0].name] != nil, definitions[chain[0].name] == nil else { return try self.links(chain, &resolver) }
+            let (links, quantities) = try quantityLinks(chain[0], wrt: wrt, &resolver)
+            graph = quantities
+            return links
+        }
         try checkBudget(location)
         warnings += resolver.warnings
         try Scope.checkShapes(links)
@@ -170,6 +180,10 @@ package final class Scope {
         result.links = links
         result.variableSymbols = variables
         result.derivation = chainResult
+        if var graph {
+            graph.working = graph.working(variables, final: chainResult.jacobian.entries, store: store, simplifier: simplifier)
+            result.quantities = graph
+        }
         return result
     }
 

@@ -23,6 +23,8 @@ public struct TargetResult {
     /// The functions chained, outermost first, and the chain rule's intermediate matrices.
     public var links: [FunctionLink] = []
     public var derivation: ChainRuleResult?
+    /// The intermediate variables, when the target is a quantity (`derivative z wrt s, t`).
+    public var quantities: QuantityGraph?
 
     /// The same result with the function `old` called `new`, in the target and the links.
     func renamed(_ old: String, _ new: String) -> TargetResult {

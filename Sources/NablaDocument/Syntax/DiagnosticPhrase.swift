@@ -30,7 +30,6 @@ extension Diagnostic {
         case alreadyNamed(String, at: SourceLocation)
         case parameterAlreadyNamed(String, at: SourceLocation)
         case unknownCommand(String)
-        case functionNeedsParameters(name: String, parameters: [String], body: String)
         case valueNeedsLet(name: String, value: String)
         case nestedTooDeeply(limit: Int)
         /// `x/2y`: a division followed right away by a product; `numerator`, `denominator` and
@@ -86,14 +85,10 @@ extension Diagnostic {
             case let .alreadyNamed(name, location):
                 return fr ? "\(name) est déjà nommé en \(location)" : "\(name) is already named at \(location)"
             case let .unknownCommand(word):
-                return fr ? "commande inconnue \(word) ; les commandes sont jacobian, gradient et hessian (par exemple gradient f), "
+                return fr ? "commande inconnue \(word) ; les commandes sont jacobian, gradient, hessian et derivative (par exemple gradient f), "
                     + "chacune éventuellement suivie de wrt et des variables"
-                    : "unknown command \(word); the commands are jacobian, gradient and hessian (e.g. gradient f), "
+                    : "unknown command \(word); the commands are jacobian, gradient, hessian and derivative (e.g. gradient f), "
                     + "each optionally followed by wrt and the variables"
-            case let .functionNeedsParameters(name, parameters, body):
-                let written = "\(name)(\(parameters.joined(separator: ", "))) = \(body)"
-                return fr ? "une fonction a besoin de ses paramètres : écrire \(written) ; NOM = … seul nomme une composée comme F = f∘g"
-                    : "a function needs its parameters: write \(written); NAME = … alone names a composition such as F = f∘g"
             case let .valueNeedsLet(name, value):
                 return fr ? "pour donner une valeur à \(name), écrire : let \(name) = \(value)" : "to give \(name) a value, write: let \(name) = \(value)"
             case let .nestedTooDeeply(limit):

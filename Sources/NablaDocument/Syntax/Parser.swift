@@ -64,7 +64,7 @@ struct Parser {
             advance()
             return .bindings(try bindings())
         }
-        if let kind = CommandKind(rawValue: word), nextKind != .leftParen, nextKind != .equals {
+        if let kind = CommandKind(word: word), nextKind != .leftParen, nextKind != .equals {
             advance()
             let target = try chain()
             return .command(kind, chain: target, wrt: try withRespectTo(), location: wordLocation)
@@ -81,7 +81,12 @@ struct Parser {
                 return .composition(name: name, chain: composition)
             }
             position = start
-            throw notADefinition(name, try expression())
+            let body = try expression()
+            if body.names.allSatisfy({ ["e", "pi", "π"].contains($0) }) {
+                let written = source.line(name.location.line).split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
+                throw Diagnostic(.syntax, .valueNeedsLet(name: name.name, value: written), at: name.location)
+            }
+            return .quantity(name: name, body: body)
         }
         guard current.kind == .leftParen else {
             throw error(.parametersOrComposition(of: word))
@@ -102,16 +107,6 @@ struct Parser {
         try expect(.equals, .equalsAfterParameters(of: word))
         let body = try expression()
         return .function(name: name, parameters: parameters, body: body)
-    }
-
-    /// The error for `x = r cos(t)`: a definition needs its parameters, a value needs `let`.
-    private func notADefinition(_ name: LocatedName, _ body: ExpressionSyntax) -> Diagnostic {
-        let names = body.names.filter { !["e", "pi", "π"].contains($0) }
-        let written = source.line(name.location.line).split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "…"
-        if names.isEmpty {
-            return Diagnostic(.syntax, .valueNeedsLet(name: name.name, value: written), at: name.location)
-        }
-        return Diagnostic(.syntax, .functionNeedsParameters(name: name.name, parameters: names, body: written), at: name.location)
     }
 
     private mutating func bindings() throws(Diagnostic) -> [(LocatedName, ExpressionSyntax)] {

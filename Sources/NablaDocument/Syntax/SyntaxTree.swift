@@ -34,6 +34,8 @@ enum Statement {
     case function(name: LocatedName, parameters: [LocatedName], body: ExpressionSyntax)
     /// `NAME = a∘b∘c`.
     case composition(name: LocatedName, chain: [LocatedName])
+    /// `NAME = EXPR` with symbols in it: an intermediate variable (`x = s t^2`), see ``Quantity``.
+    case quantity(name: LocatedName, body: ExpressionSyntax)
     /// `let NAME = EXPR, NAME = EXPR`.
     case bindings([(LocatedName, ExpressionSyntax)])
     /// `jacobian TARGET`, `gradient TARGET`, `hessian TARGET`, each optionally followed by
@@ -44,6 +46,12 @@ enum Statement {
 /// What a command asks for.
 public enum CommandKind: String, Sendable {
     case jacobian, gradient, hessian
+
+    /// The command a word names: `derivative`, the textbook's word for an intermediate
+    /// variable's partial derivatives (`derivative z wrt s, t`), is the gradient.
+    init?(word: String) {
+        if word == "derivative" { self = .gradient } else { self.init(rawValue: word) }
+    }
 }
 
 extension ExpressionSyntax {

@@ -26,12 +26,17 @@ protocol MathWriting {
     func function(_ names: [String]) -> String
     /// `colonne₂ ∇(g∘f)`.
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String
+    /// `(a + b)`, for a piece already written.
+    func parenthesized(_ math: String) -> String
     func inline(_ math: String) -> String
     func display(_ math: String) -> String
+    /// `a = b`, then `= c`, `= d` on the lines below, aligned on the signs: a displayed chain
+    /// of equalities (what `align*` writes).
+    func displayedChain(_ parts: [String]) -> String
 }
 
 enum MathOperator {
-    case equals, dot, colon, arrow
+    case equals, dot, colon, arrow, plus
 }
 
 /// LaTeX, read back by `nabla check`.
@@ -64,6 +69,7 @@ struct LaTeXMath: MathWriting {
             case .dot: out += " \\cdot "
             case .colon: out += " : "
             case .arrow: out += " \\rightarrow "
+            case .plus: out += " + "
             }
             out += part
         }
@@ -73,8 +79,14 @@ struct LaTeXMath: MathWriting {
         "\\frac{\\partial \(function)}{\\partial \(printer.string(variable))}"
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
+    func parenthesized(_ math: String) -> String { "\\left(\(math)\\right)" }
     func inline(_ math: String) -> String { "$\(math)$" }
     func display(_ math: String) -> String { markdown ? "$$\(math)$$\n\n" : "\\[\n\(math)\n\\]\n" }
+    func displayedChain(_ parts: [String]) -> String {
+        let rows = [parts[0] + " &= " + parts[1]] + parts.dropFirst(2).map { "&= " + $0 }
+        return markdown ? "$$\\begin{aligned} " + rows.joined(separator: " \\\\ ") + " \\end{aligned}$$\n\n"
+            : "\\begin{align*}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{align*}\n"
+    }
 }
 
 /// MathML Core presentation markup, which browsers render without any script.
@@ -110,6 +122,7 @@ struct MathMLMath: MathWriting {
             case .dot: out += "<mo>·</mo>"
             case .colon: out += "<mo>:</mo>"
             case .arrow: out += "<mo>→</mo>"
+            case .plus: out += "<mo>+</mo>"
             }
             out += part
         }
@@ -121,6 +134,13 @@ struct MathMLMath: MathWriting {
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String {
         "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"
     }
+    func parenthesized(_ math: String) -> String { "<mrow><mo>(</mo>\(math)<mo>)</mo></mrow>" }
     func inline(_ math: String) -> String { "<math>\(math)</math>" }
+    func displayedChain(_ parts: [String]) -> String {
+        let rows = ([parts[0]] + Array(repeating: "", count: parts.count - 2)).enumerated().map { k, lead in
+            "<mtr><mtd style=\"text-align: right\">\(lead)</mtd><mtd style=\"text-align: left\"><mrow><mo>=</mo>\(parts[k + 1])</mrow></mtd></mtr>"
+        }
+        return "<math display=\"block\"><mtable>" + rows.joined() + "</mtable></math>\n"
+    }
     func display(_ math: String) -> String { "<math display=\"block\">\(math)</math>\n" }
 }

@@ -24,6 +24,12 @@ struct Phrases {
     let byColumns: String
     /// "σ is the sigmoid function, whose derivative is", for a function already written.
     let isStandard: (String, ElementaryFunction) -> String
+    /// "Partial derivatives of z with respect to s and t" (for one variable, "Derivative").
+    let derivativesOf: (String, [String]) -> String
+    let quantitiesIntro: String
+    let variablesAre: ([String]) -> String
+    let partialsIntro: String
+    let leibnizIntro: String
 
     static func table(_ language: Language) -> Phrases {
         switch language {
@@ -44,7 +50,12 @@ struct Phrases {
                 result: "Hence",
                 columns: "The matrix is too wide for the page: it is written column by column.",
                 byColumns: "column by column (the matrix is too wide for the page):",
-                isStandard: { "\($0) is \(englishName($1)), whose derivative is" })
+                isStandard: { "\($0) is \(englishName($1)), whose derivative is" },
+                derivativesOf: { q, v in "\(v.count == 1 ? "Derivative" : "Partial derivatives") of \(q) with respect to \(listed(v, and: "and"))" },
+                quantitiesIntro: "The quantities are",
+                variablesAre: { v in v.count == 1 ? "and the variable is \(v[0])." : "and the independent variables are \(listed(v, and: "and"))." },
+                partialsIntro: "First the partial derivative of each quantity with respect to what it is written in:",
+                leibnizIntro: "By the chain rule, summing over the paths to each variable, then writing the result in the variables:")
         case .fr:
             return Phrases(
                 title: "Corrigé",
@@ -62,9 +73,19 @@ struct Phrases {
                 result: "D'où",
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
                 byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :",
-                isStandard: { "\($0) est \(frenchName($1)), de dérivée" })
+                isStandard: { "\($0) est \(frenchName($1)), de dérivée" },
+                derivativesOf: { q, v in "\(v.count == 1 ? "Dérivée" : "Dérivées partielles") de \(q) par rapport à \(listed(v, and: "et"))" },
+                quantitiesIntro: "Les grandeurs sont",
+                variablesAre: { v in v.count == 1 ? "et la variable est \(v[0])." : "et les variables indépendantes sont \(listed(v, and: "et"))." },
+                partialsIntro: "D'abord la dérivée partielle de chaque grandeur par rapport à ce en quoi elle s'écrit :",
+                leibnizIntro: "D'après la règle de dérivation en chaîne, en sommant sur les chemins vers chaque variable, puis en écrivant le résultat en fonction des variables :")
         }
     }
+}
+
+/// `s`, `s and t`, `r, s and t`.
+private func listed(_ items: [String], and word: String) -> String {
+    items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
 }
 
 /// What a course calls a standard function that a file may define in its own words.

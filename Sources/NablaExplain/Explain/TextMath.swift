@@ -36,6 +36,7 @@ struct TextMath: MathWriting {
             case .dot: blocks.append(" · ")
             case .colon: blocks.append(" : ")
             case .arrow: blocks.append(" → ")
+            case .plus: blocks.append(" + ")
             }
             blocks.append(part)
         }
@@ -43,7 +44,12 @@ struct TextMath: MathWriting {
     }
     func partial(_ function: String, _ variable: ExprID) -> String { "∂\(function)/∂\(printer.string(variable))" }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\(head), \(word) \(index)" }
+    func parenthesized(_ math: String) -> String { "(\(math))" }
     func inline(_ math: String) -> String { math }
+    func displayedChain(_ parts: [String]) -> String {
+        let indent = String(repeating: " ", count: parts[0].count)
+        return display(([parts[0] + " = " + parts[1]] + parts.dropFirst(2).map { indent + " = " + $0 }).joined(separator: "\n"))
+    }
     func display(_ math: String) -> String {
         math.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n\n"
     }

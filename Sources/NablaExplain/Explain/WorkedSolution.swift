@@ -25,6 +25,12 @@ public struct WorkedSolution {
         /// ∇(outer∘inner) = ∇outer(inner(x)) · ∇inner(x) = product = simplified, with respect to
         /// `variables`. `isLast`: the simplified product is the result, written next.
         case chainRule(outer: [FunctionLink], inner: FunctionLink, ChainRuleStep, isLast: Bool, variables: [ExprID])
+        /// The intermediate variables of a quantity target, each with its definition.
+        case quantities(QuantityGraph)
+        /// The partial derivative of each quantity with respect to what it uses directly.
+        case partials(QuantityGraph)
+        /// The chain rule summed over the paths from a quantity to each variable.
+        case leibniz([LeibnizSum], QuantityGraph)
         /// The final Jacobian.
         case result(TargetResult)
     }
@@ -35,7 +41,7 @@ public struct WorkedSolution {
     public var resultsOnly: WorkedSolution {
         WorkedSolution(steps: steps.filter {
             switch $0 {
-            case .factorJacobian, .chainRule: return false
+            case .factorJacobian, .chainRule, .partials, .leibniz: return false
             default: return true
             }
         })
@@ -57,12 +63,18 @@ public struct WorkedSolution {
     private static func steps(_ results: [TargetResult], _ values: [(String, ExprID)]) -> [Step] {
         var steps: [Step] = []
         var defined: [FunctionLink] = []
-        for r in results { for l in r.links where !defined.contains(where: { $0.name == l.name }) { defined.append(l) } }
-        steps.append(.definitions(defined))
+        for r in results where r.quantities == nil {
+            for l in r.links where !defined.contains(where: { $0.name == l.name }) { defined.append(l) }
+        }
+        if !defined.isEmpty { steps.append(.definitions(defined)) }
         if !values.isEmpty { steps.append(.values(values)) }
         for r in results {
             steps.append(.target(r))
-            if let d = r.derivation, r.links.count > 1, !d.steps.isEmpty {
+            if let graph = r.quantities, let working = graph.working {
+                steps.append(.quantities(graph))
+                steps.append(.partials(graph))
+                if !working.sums.isEmpty { steps.append(.leibniz(working.sums, graph)) }
+            } else if let d = r.derivation, r.links.count > 1, !d.steps.isEmpty {
                 let last = d.steps.count - 1
                 steps.append(.factorJacobian(r.links[0], d.outermostJacobian, variables: r.links[0].parameters))
                 for (k, step) in d.steps.enumerated() {

@@ -94,6 +94,25 @@ public struct WorkedSolutionWriter {
         case let .values(values):
             let written = values.map { math.inline(math.joined([math.identifier($0.0), math.expression($0.1)], [.equals])) }
             return paragraph(phrases.valuesIntro(written.joined(separator: ", ")))
+        case let .target(r) where r.quantities != nil:
+            let variables = r.variableSymbols.map { math.inline(math.expression($0)) }
+            let title = r.command == .hessian ? phrases.hessianOf(math.inline(math.identifier(r.target)))
+                : phrases.derivativesOf(math.inline(math.identifier(r.target)), variables)
+            return heading(title, level: 2)
+        case let .quantities(graph):
+            return paragraph(phrases.quantitiesIntro)
+                + graph.definitions.map { math.display(math.joined([math.expression($0.symbol), math.expression($0.value)], [.equals])) }.joined()
+                + paragraph(phrases.variablesAre(graph.variables.map { math.inline(math.expression($0)) }))
+        case let .partials(graph):
+            return paragraph(phrases.partialsIntro) + (graph.working?.partials ?? []).map { p in
+                // ∂z/∂s would be read as the whole derivative when z also depends on s through
+                // another quantity: the partial of z's expression is written in place.
+                let direct = !graph.isQuantity(p.use) && graph.uses(p.quantity).contains { $0 != p.use && graph.depends($0, on: p.use) }
+                let q = direct ? math.parenthesized(math.expression(graph.value(of: p.quantity)!)) : math.expression(p.quantity)
+                return math.display(math.joined([math.partial(q, p.use), math.expression(p.value)], [.equals]))
+            }.joined()
+        case let .leibniz(sums, graph):
+            return paragraph(phrases.leibnizIntro) + sums.map { leibniz($0, graph) }.joined()
         case let .target(r):
             let named = r.links.count > 1 && !r.target.contains("∘")
             let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
@@ -133,6 +152,8 @@ public struct WorkedSolutionWriter {
                 out += claimOrColumns(target, composed, variables, step.simplified)
             }
             return out
+        case let .result(r) where r.quantities != nil && r.command != .hessian:
+            return paragraph(phrases.result) + math.display(claim(math.gradient([r.target], wrt: nil, order: 1), r.variableSymbols, math.matrix(r.matrix)))
         case let .result(r):
             let chosen = r.variablesAreChosen ? stem(r.variableSymbols) : nil
             let function = r.links.count > 1 && !r.target.contains("∘") ? r.target : nil
@@ -197,6 +218,43 @@ public struct WorkedSolutionWriter {
     }
 
     // MARK: Pieces
+
+    /// `∂z/∂s = ∂z/∂x·∂x/∂s + ∂z/∂y·∂y/∂s = (the factors) = (the result)`: the sum written with
+    /// partial derivatives only when every path goes through a quantity (a variable used directly
+    /// would make ∂z/∂s stand for two things).
+    private func leibniz(_ sum: LeibnizSum, _ graph: QuantityGraph) -> String {
+        let q = math.expression(sum.quantity)
+        var parts = [math.partial(q, sum.variable)]
+        if !sum.through.contains(sum.variable) {
+            let terms = sum.through.map { d in
+                math.joined([math.partial(q, d), math.partial(math.expression(d), sum.variable)], [.dot])
+            }
+            parts.append(math.joined(terms, Array(repeating: .plus, count: terms.count - 1)))
+        }
+        // Each term as its two factors, as found above; a factor 1 is left out.
+        let factors = sum.terms.map { t -> String in
+            let kept = [t.outer, t.inner].filter { $0 != store.one }
+            let bothProducts = kept.count == 2 && kept.allSatisfy { if case .product = store[$0] { true } else { false } }
+            let pieces = kept.count == 1 ? kept.map(math.expression) : kept.map { factor($0, bracketProducts: bothProducts) }
+            return pieces.isEmpty ? math.expression(store.one) : math.joined(pieces, Array(repeating: .dot, count: pieces.count - 1))
+        }
+        let written = math.joined(factors, Array(repeating: .plus, count: factors.count - 1))
+        if parts.count == 1 || written != math.expression(sum.value) { parts.append(written) }
+        parts.append(math.expression(sum.value))
+        return parts.count > 2 ? math.displayedChain(parts) : math.display(math.joined(parts, [.equals]))
+    }
+
+    /// A factor of a two-factor term as a course writes it: a sum or a negative factor in
+    /// parentheses, and two products both, `(2x·sin(y))·(2s·t)`.
+    private func factor(_ id: ExprID, bracketProducts: Bool) -> String {
+        let written = math.expression(id)
+        switch store[id] {
+        case .sum: return math.parenthesized(written)
+        case .product: return bracketProducts || plain.string(id).hasPrefix("-") ? math.parenthesized(written) : written
+        case let .number(r) where r.isNegative: return math.parenthesized(written)
+        default: return written
+        }
+    }
 
     private func definition(_ link: FunctionLink) -> String {
         // A standard function in the file's words is shown as the file defines it, not as σ(t).
