@@ -71,6 +71,9 @@ public struct QuantityGraph {
     /// What the quantity `symbol` uses directly, in the order it is written; empty for a variable.
     public func uses(_ symbol: ExprID) -> [ExprID] { dependencies[symbol] ?? [] }
 
+    /// Whether the quantity `symbol` depends on one variable only (its derivative is written du/dt).
+    public func dependsOnOneVariable(_ symbol: ExprID) -> Bool { reach[symbol]?.count == 1 }
+
     /// Whether `symbol` depends on `variable`, directly or through other quantities.
     public func depends(_ symbol: ExprID, on variable: ExprID) -> Bool {
         symbol == variable || reach[symbol]?.contains(variable) == true

@@ -26,18 +26,23 @@ public struct LeibnizSum {
 }
 
 extension QuantityGraph {
+    /// Each quantity written in the variables, by symbol.
+    public func inVariables(_ store: ExpressionStore) -> [ExprID: ExprID] {
+        var out: [ExprID: ExprID] = [:]
+        for q in innerFirst {   // inner ones first
+            var replacements: [ExprID: ExprID] = [:]
+            for d in uses(q) { if let e = out[d] { replacements[d] = e } }
+            let value = value(of: q)!
+            out[q] = replacements.isEmpty ? value : store.substitute(value, replacements)
+        }
+        return out
+    }
+
     /// The working for the derivatives of the target with respect to `variables` (a subset of
     /// the graph's variables, or the quantities held as such), with `final` the entries of the
     /// result already simplified, which the target's sums end with.
     package func working(_ variables: [ExprID], final: [ExprID], store: ExpressionStore, simplifier: Simplifier) -> QuantityWorking {
-        // Each quantity in the variables, inner ones first.
-        var inVariables: [ExprID: ExprID] = [:]
-        for q in innerFirst {
-            var replacements: [ExprID: ExprID] = [:]
-            for d in uses(q) { if let e = inVariables[d] { replacements[d] = e } }
-            let value = value(of: q)!
-            inVariables[q] = replacements.isEmpty ? value : store.substitute(value, replacements)
-        }
+        let inVariables = self.inVariables(store)
         var partials: [(quantity: ExprID, use: ExprID, value: ExprID)] = []
         var partialOf: [ExprID: [ExprID: ExprID]] = [:]
         for (q, value) in definitions {

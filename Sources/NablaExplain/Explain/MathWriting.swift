@@ -26,6 +26,10 @@ protocol MathWriting {
     func function(_ names: [String]) -> String
     /// `colonne₂ ∇(g∘f)`.
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String
+    /// `du/dt`, for a function already written, of one variable.
+    func ordinary(_ function: String, _ variable: ExprID) -> String
+    /// `∂/∂s (s + x²)`: the partial derivative of an expression written in place.
+    func partialInPlace(_ expression: String, _ variable: ExprID) -> String
     /// `(a + b)`, for a piece already written.
     func parenthesized(_ math: String) -> String
     func inline(_ math: String) -> String
@@ -80,6 +84,10 @@ struct LaTeXMath: MathWriting {
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
     func parenthesized(_ math: String) -> String { "\\left(\(math)\\right)" }
+    func ordinary(_ function: String, _ variable: ExprID) -> String { "\\frac{d \(function)}{d \(printer.string(variable))}" }
+    func partialInPlace(_ expression: String, _ variable: ExprID) -> String {
+        "\\frac{\\partial}{\\partial \(printer.string(variable))}" + parenthesized(expression)
+    }
     func inline(_ math: String) -> String { "$\(math)$" }
     func display(_ math: String) -> String { markdown ? "$$\(math)$$\n\n" : "\\[\n\(math)\n\\]\n" }
     func displayedChain(_ parts: [String]) -> String {
@@ -135,6 +143,12 @@ struct MathMLMath: MathWriting {
         "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"
     }
     func parenthesized(_ math: String) -> String { "<mrow><mo>(</mo>\(math)<mo>)</mo></mrow>" }
+    func ordinary(_ function: String, _ variable: ExprID) -> String {
+        "<mfrac><mrow><mi>d</mi>\(function)</mrow><mrow><mi>d</mi>\(expression(variable))</mrow></mfrac>"
+    }
+    func partialInPlace(_ expression: String, _ variable: ExprID) -> String {
+        "<mrow><mfrac><mo>∂</mo><mrow><mo>∂</mo>\(self.expression(variable))</mrow></mfrac>\(parenthesized(expression))</mrow>"
+    }
     func inline(_ math: String) -> String { "<math>\(math)</math>" }
     func displayedChain(_ parts: [String]) -> String {
         let rows = ([parts[0]] + Array(repeating: "", count: parts.count - 2)).enumerated().map { k, lead in

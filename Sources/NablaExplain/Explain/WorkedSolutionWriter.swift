@@ -108,8 +108,9 @@ public struct WorkedSolutionWriter {
                 // ∂z/∂s would be read as the whole derivative when z also depends on s through
                 // another quantity: the partial of z's expression is written in place.
                 let direct = !graph.isQuantity(p.use) && graph.uses(p.quantity).contains { $0 != p.use && graph.depends($0, on: p.use) }
-                let q = direct ? math.parenthesized(math.expression(graph.value(of: p.quantity)!)) : math.expression(p.quantity)
-                return math.display(math.joined([math.partial(q, p.use), math.expression(p.value)], [.equals]))
+                let head = direct ? math.partialInPlace(math.expression(graph.value(of: p.quantity)!), p.use)
+                    : derivative(p.quantity, p.use, graph)
+                return math.display(math.joined([head, math.expression(p.value)], [.equals]))
             }.joined()
         case let .leibniz(sums, graph):
             return paragraph(phrases.leibnizIntro) + sums.map { leibniz($0, graph) }.joined()
@@ -223,11 +224,10 @@ public struct WorkedSolutionWriter {
     /// partial derivatives only when every path goes through a quantity (a variable used directly
     /// would make ∂z/∂s stand for two things).
     private func leibniz(_ sum: LeibnizSum, _ graph: QuantityGraph) -> String {
-        let q = math.expression(sum.quantity)
-        var parts = [math.partial(q, sum.variable)]
+        var parts = [derivative(sum.quantity, sum.variable, graph)]
         if !sum.through.contains(sum.variable) {
             let terms = sum.through.map { d in
-                math.joined([math.partial(q, d), math.partial(math.expression(d), sum.variable)], [.dot])
+                math.joined([derivative(sum.quantity, d, graph), derivative(d, sum.variable, graph)], [.dot])
             }
             parts.append(math.joined(terms, Array(repeating: .plus, count: terms.count - 1)))
         }
@@ -242,6 +242,11 @@ public struct WorkedSolutionWriter {
         if parts.count == 1 || written != math.expression(sum.value) { parts.append(written) }
         parts.append(math.expression(sum.value))
         return parts.count > 2 ? math.displayedChain(parts) : math.display(math.joined(parts, [.equals]))
+    }
+
+    /// `du/dt` for a quantity of one variable differentiated with respect to it, else `∂z/∂x`.
+    private func derivative(_ q: ExprID, _ v: ExprID, _ graph: QuantityGraph) -> String {
+        graph.dependsOnOneVariable(q) && !graph.isQuantity(v) ? math.ordinary(math.expression(q), v) : math.partial(math.expression(q), v)
     }
 
     /// A factor of a two-factor term as a course writes it: a sum or a negative factor in

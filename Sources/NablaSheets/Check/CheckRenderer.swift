@@ -38,7 +38,9 @@ public struct CheckRenderer {
             // A value, or a derivative written in place (`d/dx[…]`), names itself; the rest get their ∇.
             let prefix = c.part?.value == true || c.part?.inPlace == true ? "" : "∇"
             let partText = c.part.map { $0.text(in: language) } ?? ""
-            let what = prefix + (c.target.contains("∘") ? "(\(c.target))" : c.target) + (partText.isEmpty ? "" : " " + partText)
+            let named = c.target.contains("∘") ? "(\(c.target))" : c.target
+            let head = c.part?.quantity == true ? (c.part?.variable.map { "∂\(named)/∂\($0)" } ?? "∇" + named) : prefix + named
+            let what = head + (partText.isEmpty ? "" : (c.part?.quantity == true ? ", " : " ") + partText)
             out += "\(source.name):\(c.location.line):\(c.location.column): \(mark): \(what)"
             out += c.finding.map { ": " + $0.text(in: language) } ?? ""
             out += "\n"

@@ -35,13 +35,15 @@ public struct CheckReport: Sendable {
         /// The claim is the derivative of an expression written in place (`\frac{d}{dx}[…]`): the
         /// target names itself, without a ∇.
         public var inPlace: Bool = false
+        /// The claim is about an intermediate variable (`z = x^2 \sin y`): written ∂z/∂s, not ∇z.
+        public var quantity: Bool = false
 
         public func text(in language: Language) -> String {
             let fr = language == .fr
             var parts: [String] = []
             if value { parts.append(fr ? "valeur" : "value") }
             if determinant { parts.append(fr ? "déterminant" : "determinant") }
-            if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
+            if quantity {} else if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
             if let link, let links { parts.append(fr ? "maillon \(link) sur \(links)" : "link \(link) of \(links)") }
             return parts.joined(separator: ", ")
         }

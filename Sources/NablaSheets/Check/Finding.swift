@@ -21,6 +21,10 @@ public enum Finding: Sendable, Equatable {
     case extraFactor(String)
     case symbols(extra: [String], missing: [String])
     case missingInnerDerivative(outer: String, inner: String, argument: Int)
+    /// A term of a chain-rule sum left out: "∂z/∂y·∂y/∂s".
+    case missingTerm(String)
+    /// A chain-rule sum with a term that has no path behind it.
+    case extraTerm(String)
 
     // About a whole claim.
     case entriesWrong(wrong: Int, of: Int)
@@ -68,6 +72,10 @@ public enum Finding: Sendable, Equatable {
                 : "equal where the variables are positive, not elsewhere: a stated domain (r > 0) is not read, so this is not judged"
         case let .missingFactor(f):
             return fr ? "il manque le facteur \(f)" : "the factor \(f) is missing"
+        case let .missingTerm(t):
+            return fr ? "il manque le terme \(t) de la somme de la règle de dérivation en chaîne" : "the term \(t) of the chain-rule sum is missing"
+        case let .extraTerm(t):
+            return fr ? "le terme \(t) ne correspond à aucun chemin de la règle de dérivation en chaîne" : "the term \(t) follows no path of the chain rule"
         case let .extraFactor(f):
             return fr ? "le facteur \(f) est en trop" : "it has an extra factor \(f)"
         case let .symbols(extra, missing):

@@ -18,6 +18,9 @@ extension SheetChecker {
             claimedVariables = try? names(in: chain.parts[arrow])
         }
         guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
+        if head.target.count == 1, scope.quantities[target] != nil, scope.definitions[target] == nil, head.order == 1, head.argument == nil {
+            return quantityClaims(head, Array(chain.parts[valueStart...]), claimedVariables: claimedVariables, in: scope, &equivalence)
+        }
         if head.order != 1 {
             return [CheckReport.Claim.unchecked(.hessianNotRead, at: head.location, target: target)]
         }
@@ -195,7 +198,7 @@ extension SheetChecker {
                 }
             }
             return result
-        case .gradient, .composition, .applied:
+        case .gradient, .composition, .applied, .leibnizSum:
             return nil
         case let .unreadable(error):
             throw error

@@ -99,7 +99,13 @@ public final class SheetChecker {
                 if store.budget?.isExhausted == true { report.claims.removeSubrange(before...); _ = outOfTime(at: chain.location, &report) }
             }
             do {
+                var chain = chain
+                if case let .name(n, l)? = chain.parts[0].scalar, let (q, v) = subscriptPartial(n, in: scope) {
+                    // `z_s = …`: the partial derivative of the quantity z.
+                    chain.parts[0] = .gradient(GradientHead(target: [LocatedName(name: q, location: l)], variable: v, location: l))
+                }
                 if try define(chain, in: scope) { continue }
+                if defineQuantity(chain, in: scope) { continue }
                 if case let .gradient(head) = chain.parts[0], let (body, v) = head.expression, let name = head.target.first {
                     // The derivative of an expression written in place: a function of its variable.
                     scope.definitions[name.name] = FunctionDefinition(name: name, parameters: [LocatedName(name: v, location: name.location)], body: body)

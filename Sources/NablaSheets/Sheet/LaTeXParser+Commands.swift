@@ -15,6 +15,16 @@ extension LaTeXParser {
             let n = try group(), d = try group()
             guard let ns = n.scalar, let ds = d.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.fraction), at: l) }
             return .expression(.divide(ns, ds, l))
+        case "partial":
+            // `\partial z / \partial s`, the inline form of ∂z/∂s.
+            let saved = position
+            if let target = try? functionName(), accept(.divide), accept(.command("partial")), let variable = try? functionName() {
+                var head = GradientHead(target: [target], column: nil, argument: nil, location: l)
+                head.variable = variable.name
+                return .gradient(head)
+            }
+            position = saved
+            throw Diagnostic(.syntax, SheetPhrase.unknownCommand(c), at: l)
         case "sqrt":
             let a = try group()
             guard let s = a.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.squareRoot), at: l) }

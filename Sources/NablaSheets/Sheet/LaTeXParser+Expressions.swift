@@ -26,6 +26,7 @@ extension LaTeXParser {
             if isMinus != extraMinus { t = try negated(t, l) }
             terms.append(t)
         }
+        if let leibniz = LaTeXParser.leibnizTerms(terms) { return .leibnizSum(leibniz, start) }
         if terms.count == 1 { return terms[0] }
         var scalars: [ExpressionSyntax] = []
         for t in terms {
@@ -33,6 +34,23 @@ extension LaTeXParser {
             scalars.append(s)
         }
         return .expression(.sum(scalars, start))
+    }
+
+    /// The terms of a chain rule written with partial derivatives, each a product of them
+    /// (`∂z/∂x·∂x/∂s + ∂z/∂y·∂y/∂s`); nil for anything else, a lone partial derivative included.
+    static func leibnizTerms(_ terms: [MathSyntax]) -> [[GradientHead]]? {
+        var out: [[GradientHead]] = []
+        for t in terms {
+            let factors: [MathSyntax]
+            if case let .product(items, _) = t { factors = items } else { factors = [t] }
+            var heads: [GradientHead] = []
+            for f in factors {
+                guard case let .gradient(h) = f, h.variable != nil, h.target.count == 1, h.argument == nil, h.order == 1 else { return nil }
+                heads.append(h)
+            }
+            out.append(heads)
+        }
+        return out.contains(where: { $0.count > 1 }) || out.count > 1 ? out : nil
     }
 
     func negated(_ t: MathSyntax, _ l: SourceLocation) throws(Diagnostic) -> MathSyntax {

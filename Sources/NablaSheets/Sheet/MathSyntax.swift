@@ -18,11 +18,14 @@ indirect enum MathSyntax {
     case applied([LocatedName], [ExpressionSyntax], SourceLocation)
     /// A link of a chain that could not be read, with why: the other links are still read.
     case unreadable(Diagnostic)
+    /// `\frac{∂z}{∂x}\frac{∂x}{∂s} + \frac{∂z}{∂y}\frac{∂y}{∂s}`: the chain rule stated with
+    /// partial derivatives, each term the product of its factors.
+    case leibnizSum([[GradientHead]], SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case let .expression(e): e.location
-        case let .matrix(_, l), let .product(_, l), let .composition(_, l), let .applied(_, _, l): l
+        case let .matrix(_, l), let .product(_, l), let .composition(_, l), let .applied(_, _, l), let .leibnizSum(_, l): l
         case let .gradient(h): h.location
         case let .unreadable(d): d.location ?? SourceLocation(line: 1, column: 1)
         }

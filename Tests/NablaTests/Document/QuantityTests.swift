@@ -59,11 +59,7 @@ import Testing
         let working = try #require(graph.working)
         #expect(!working.sums.isEmpty)
         #expect(working.sums.last?.quantity == graph.target)
-        // The quantities in the variables, inner ones first.
-        var inVariables: [ExprID: ExprID] = [:]
-        for q in graph.innerFirst {
-            inVariables[q] = store.substitute(graph.value(of: q)!, inVariables.filter { graph.uses(q).contains($0.key) })
-        }
+        let inVariables = graph.inVariables(store)
         forEachSeed(0..<5, atLeast: 5 * working.sums.count) { seed, compared in
             var random = SeededGenerator(seed: seed)
             var point: [String: Double] = [:]

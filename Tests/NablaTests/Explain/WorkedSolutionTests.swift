@@ -5,7 +5,7 @@ import Testing
 /// Worked solutions: golden files for both examples in both languages and both formats, and the
 /// round trip — every claim that `solve --steps` writes, `check` judges correct.
 @Suite struct WorkedSolutionTests {
-    static let cases: [(String, Language, WorkedSolutionWriter.Format)] = ["chain-rule", "logistic-regression"].flatMap { example in
+    static let cases: [(String, Language, WorkedSolutionWriter.Format)] = ["chain-rule", "logistic-regression", "intermediate-variables"].flatMap { example in
         [Language.en, .fr].flatMap { language in [WorkedSolutionWriter.Format.latex, .markdown, .html].map { (example, language, $0) } }
     }
 
@@ -38,6 +38,7 @@ import Testing
         let report = SheetChecker(source: SourceText(name: Self.fileName(example, language, format), text: output)).check()
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.claims.count >= 10)
+        #expect(example != "intermediate-variables" || output.contains(format == .latex ? "\\frac{\\partial z}{\\partial s} &= \\frac{\\partial z}{\\partial x} \\cdot \\frac{\\partial x}{\\partial s} + \\frac{\\partial z}{\\partial y} \\cdot \\frac{\\partial y}{\\partial s}" : "\\frac{d T}{d t} &= "))
         #expect(report.claims.allSatisfy { $0.verdict == .correct },
                 "\(report.claims.filter { $0.verdict != .correct }.map { "\($0.location) \($0.finding?.text(in: .en) ?? "")" })")
     }
@@ -55,7 +56,7 @@ import Testing
     }
 
     /// The HTML page is well-formed XML, and its mathematics uses MathML Core elements only.
-    @Test(arguments: ["chain-rule", "logistic-regression"]) func htmlIsXMLWithMathMLCore(example: String) throws {
+    @Test(arguments: ["chain-rule", "logistic-regression", "intermediate-variables"]) func htmlIsXMLWithMathMLCore(example: String) throws {
         let html = try Self.written(example, .fr, .html).replacingOccurrences(of: "<!DOCTYPE html>", with: "")
         let collector = ElementCollector()
         let parser = XMLParser(data: Data(html.utf8))

@@ -1,0 +1,134 @@
+import NablaDocument
+import NablaCalculus
+import NablaCore
+
+/// Claims about intermediate variables (`z = x^2 \sin y`, `x = st^2`, `y = s + t`): `∂z/∂s`,
+/// `z_s`, `dz/dt`, `∂z/∂x`, and the chain rule stated as a sum of products of partials. A value
+/// may mix quantities and variables (`2x \sin(y) t^2 + x^2 \cos y`): the definitions are
+/// substituted before comparing.
+extension SheetChecker {
+    /// A bare `z = x^2 \sin y` in an exercise: a quantity, unless the name is a function, a
+    /// parameter of one, already a quantity, or reads as a claim (`z_s = …`).
+    func defineQuantity(_ chain: RelationChain, in scope: Scope) -> Bool {
+        guard chain.relations == [.equals], case let .name(n, l)? = chain.parts[0].scalar, let body = chain.parts[1].scalar,
+              scope.definitions[n] == nil, scope.compositions[n] == nil, scope.quantities[n] == nil, scope.bindings[n] == nil,
+              subscriptPartial(n, in: scope) == nil else { return false }
+        let names = body.names.filter { !["e", "pi", "π"].contains($0) && !$0.hasPrefix(LaTeXParser.setPrefix) }
+        if names.isEmpty || names.contains(n) { return false }
+        if scope.definitions.values.contains(where: { $0.parameters.contains { $0.name == n } }) { return false }
+        scope.quantities[n] = Quantity(name: LocatedName(name: n, location: l), body: body)
+        return true
+    }
+
+    /// `z_s` as a partial derivative: z a quantity, s a name its definitions use.
+    func subscriptPartial(_ name: String, in scope: Scope) -> (quantity: String, variable: String)? {
+        guard let bar = name.firstIndex(of: "_") else { return nil }
+        let q = String(name[..<bar]), v = String(name[name.index(after: bar)...])
+        guard !v.isEmpty, !v.contains("_"), v.first?.isLetter == true, scope.quantities[q] != nil else { return nil }
+        return (q, v)
+    }
+
+    /// The claims of `∂q/∂v = value = …` for a quantity q.
+    /// `claimedVariables`: those written after the head (`\nabla w : (x) \rightarrow …`), held as
+    /// variables when they are quantities.
+    func quantityClaims(_ head: GradientHead, _ values: [MathSyntax], claimedVariables: [LocatedName]?, in scope: Scope,
+                        _ equivalence: inout Equivalence) -> [CheckReport.Claim] {
+        let name = head.target[0].name
+        var result: TargetResult
+        do {
+            result = try scope.solve(.jacobian, head.target, head.location)
+            if let claimed = claimedVariables, claimed.map(\.name) != result.variables, head.variable == nil {
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: claimed)
+            }
+        } catch {
+            return [CheckReport.Claim.unchecked(.notComputable(target: name, reason: error.message), at: head.location, target: name)]
+        }
+        guard let graph = result.quantities else { return [] }
+        let expansion = graph.inVariables(store)
+        let q = graph.target
+        var expected = result.matrix
+        var through: [ExprID]?   // the uses of q the sum goes through, for a derivative with respect to a variable
+        var part = CheckReport.Part(variable: head.variable)
+        part.quantity = true
+        if let v = head.variable {
+            let symbol = store.symbol(v)
+            if let j = result.variableSymbols.firstIndex(of: symbol) {
+                expected = ExpressionMatrix(rows: 1, columns: 1, entries: [expected.entries[j]])
+                through = graph.uses(q).filter { graph.depends($0, on: symbol) }
+            } else if graph.uses(q).contains(symbol) {
+                // ∂z/∂x for a quantity x that z is written in: the partial of z's own formula.
+                let partial = scope.simplifier.simplify(store.derivative(graph.value(of: q)!, symbol))
+                expected = ExpressionMatrix(rows: 1, columns: 1, entries: [store.substitute(partial, expansion)])
+            } else if graph.isQuantity(symbol), let held = try? scope.solve(.jacobian, head.target, head.location, wrt: [LocatedName(name: v, location: head.location)]) {
+                expected = ExpressionMatrix(rows: 1, columns: 1, entries: [store.substitute(held.matrix.entries[0], expansion)])
+            } else {
+                return [CheckReport.Claim.unchecked(.notAVariable(variable: v, target: name, variables: result.variables), at: head.location, target: name, part: part)]
+            }
+        }
+        let known = Set(result.variables + expected.entries.flatMap(store.freeSymbolNames) + result.components.flatMap(store.freeSymbolNames))
+        var out: [CheckReport.Claim] = []
+        for (k, value) in values.enumerated() {
+            var shownPart = part
+            if values.count > 1 { shownPart.link = k + 1; shownPart.links = values.count }
+            if case let .leibnizSum(terms, l) = value {
+                if let v = head.variable, let through, let finding = wrongSum(terms, quantity: name, variable: v, through: through) {
+                    out.append(CheckReport.Claim(location: l, target: name, part: shownPart, verdict: .wrong, finding: finding, entries: []))
+                }
+                continue
+            }
+            var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
+            let claimed: ExpressionMatrix?
+            do { claimed = try matrix(value, &resolver, [:]) } catch {
+                out.append(CheckReport.Claim.unchecked(.unreadable(reason: error.message), at: value.location, target: name, part: shownPart))
+                continue
+            }
+            guard let claimed else { continue }
+            let written = ExpressionMatrix(rows: claimed.rows, columns: claimed.columns, entries: store.substitute(claimed.entries, expansion))
+            let foreign = Set(written.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
+            if !foreign.isEmpty {
+                out.append(CheckReport.Claim.unchecked(.foreignSymbols(foreign), at: value.location, target: name, part: shownPart))
+                continue
+            }
+            var verdict = compare(written, expected, column: nil, target: name, part: shownPart, location: value.location, factors: nil, &equivalence)
+            if verdict.verdict == .wrong, let v = head.variable, let through, through.count > 1, written.entries.count == 1,
+               let missing = forgottenTerm(written.entries[0], expected.entries[0], graph, q, store.symbol(v), through, expansion, &equivalence) {
+                verdict = verdict.judged(.wrong, .missingTerm(missing))
+            }
+            out.append(verdict)
+        }
+        return out
+    }
+
+    /// What is wrong with a stated sum ∂q/∂d·∂d/∂v + …: a path left out or one that is not there.
+    private func wrongSum(_ terms: [[GradientHead]], quantity: String, variable: String, through: [ExprID]) -> Finding? {
+        func path(_ d: String) -> [String] { d == variable ? ["\(quantity)/\(d)"] : ["\(quantity)/\(d)", "\(d)/\(variable)"] }
+        func written(_ p: [String]) -> String { p.map { "∂" + $0.replacingOccurrences(of: "/", with: "/∂") }.joined(separator: "·") }
+        let expected = through.compactMap(store.symbolName).map(path)
+        let claimed = terms.map { $0.map { "\($0.target[0].name)/\($0.variable ?? "")" } }
+        for e in expected where !claimed.contains(where: { Set($0) == Set(e) }) { return .missingTerm(written(e)) }
+        for c in claimed where !expected.contains(where: { Set($0) == Set(c) }) { return .extraTerm(written(c)) }
+        return nil
+    }
+
+    /// The path whose term the claim leaves out, when the claim is the sum of the others.
+    private func forgottenTerm(_ claimed: ExprID, _ expected: ExprID, _ graph: QuantityGraph, _ q: ExprID, _ v: ExprID, _ through: [ExprID],
+                               _ expansion: [ExprID: ExprID], _ equivalence: inout Equivalence) -> String? {
+        guard let working = graph.working else { return nil }
+        for d in through {
+            let outer = scope(partialOf: q, d, working)
+            let inner = d == v ? store.one : working.sums.first { $0.quantity == d && $0.variable == v }?.value
+                ?? scope(partialOf: d, v, working)
+            guard let outer, let inner else { continue }
+            let term = store.substitute(store.multiply(outer, inner), expansion)
+            if case .equal = equivalence.compare(claimed, store.subtract(expected, term)) {
+                let name = { (id: ExprID) in self.store.symbolName(id) ?? "?" }
+                return d == v ? "∂\(name(q))/∂\(name(v))" : "∂\(name(q))/∂\(name(d))·∂\(name(d))/∂\(name(v))"
+            }
+        }
+        return nil
+    }
+
+    private func scope(partialOf q: ExprID, _ d: ExprID, _ working: QuantityWorking) -> ExprID? {
+        working.partials.first { $0.quantity == q && $0.use == d }?.value
+    }
+}
