@@ -37,6 +37,8 @@ public struct CheckReport: Sendable {
         public var inPlace: Bool = false
         /// The claim is about an intermediate variable (`z = x^2 \sin y`): written ∂z/∂s, not ∇z.
         public var quantity: Bool = false
+        /// The point a value is claimed at: "(u, v) = (2, 1)".
+        public var point: String?
 
         public func text(in language: Language) -> String {
             let fr = language == .fr
@@ -44,6 +46,7 @@ public struct CheckReport: Sendable {
             if value { parts.append(fr ? "valeur" : "value") }
             if determinant { parts.append(fr ? "déterminant" : "determinant") }
             if quantity {} else if let variable { parts.append("∂/∂\(variable)") } else if let column { parts.append(fr ? "colonne \(column)" : "column \(column)") }
+            if let point { parts.append(fr ? "en \(point)" : "at \(point)") }
             if let link, let links { parts.append(fr ? "maillon \(link) sur \(links)" : "link \(link) of \(links)") }
             return parts.joined(separator: ", ")
         }

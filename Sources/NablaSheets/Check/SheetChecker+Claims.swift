@@ -18,6 +18,7 @@ extension SheetChecker {
             claimedVariables = try? names(in: chain.parts[arrow])
         }
         guard valueStart < chain.parts.count else { return [] }   // `\nabla f` alone claims nothing
+        if head.several != nil { return severalFunctionsClaims(head, Array(chain.parts[valueStart...]), in: scope, &equivalence) }
         if head.target.count == 1, scope.quantities[target] != nil, scope.definitions[target] == nil, head.order == 1, head.argument == nil {
             return quantityClaims(head, Array(chain.parts[valueStart...]), claimedVariables: claimedVariables, in: scope, &equivalence)
         }
@@ -76,6 +77,9 @@ extension SheetChecker {
             variables = claimed.map(\.name)
         }
         let parameters = Dictionary(variables.map { ($0, store.symbol($0)) }, uniquingKeysWith: { a, _ in a })
+        guard let point = pointValues(head, variables: variables, in: scope) else {
+            return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: head.location, target: target)]
+        }
         if head.determinant {
             guard expected.rows == expected.columns, expected.rows <= 4 else {
                 return [CheckReport.Claim.unchecked(.notComputable(target: target, reason: "its Jacobian is \(expected.rows)×\(expected.columns), not a square of at most 4"),
@@ -83,7 +87,8 @@ extension SheetChecker {
             }
             expected = ExpressionMatrix(rows: 1, columns: 1, entries: [scope.simplifier.simplify(store.determinant(expected))])
         }
-        let factors = head.determinant ? nil : chainFactors(head.target, variables, in: scope)
+        expected = at(point, expected, scope.simplifier)
+        let factors = head.determinant || !point.isEmpty ? nil : chainFactors(head.target, variables, in: scope)
         // Symbols a claim may use: the variables and the constants of the functions involved.
         let known = Set(variables).union(expected.entries.flatMap(store.freeSymbolNames))
             .union(result.components.flatMap(store.freeSymbolNames))
@@ -99,6 +104,7 @@ extension SheetChecker {
                                         link: values.count > 1 ? k + 1 : nil, links: values.count > 1 ? values.count : nil)
             part.determinant = head.determinant
             part.inPlace = head.expression != nil
+            part.point = pointText(point, variables: variables)
             var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
             let claimed: ExpressionMatrix?
             do { claimed = try matrix(value, &resolver, parameters) } catch {
@@ -112,7 +118,8 @@ extension SheetChecker {
                 out.append(CheckReport.Claim.unchecked(.foreignSymbols(foreign), at: value.location, target: target, part: part == CheckReport.Part() ? nil : part))
                 continue
             }
-            var verdict = compare(claimed, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
+            let claimedHere = at(point, claimed, scope.simplifier)
+            var verdict = compare(claimedHere, expected, column: head.column, target: target, part: part == CheckReport.Part() ? nil : part,
                                   location: value.location, factors: factors, &equivalence)
             if verdict.verdict == .wrong, case .entriesWrong? = verdict.finding, case let .product(parts, _) = value, parts.count == 2,
                let factors, let finding = wrongFactor(parts, factors, &resolver, parameters, &equivalence) {

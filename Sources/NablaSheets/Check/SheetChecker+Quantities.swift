@@ -1,4 +1,5 @@
 import NablaDocument
+import NablaPrinting
 import NablaCalculus
 import NablaCore
 
@@ -65,11 +66,18 @@ extension SheetChecker {
                 return [CheckReport.Claim.unchecked(.notAVariable(variable: v, target: name, variables: result.variables), at: head.location, target: name, part: part)]
             }
         }
+        guard let point = pointValues(head, variables: result.variables, in: scope) else {
+            return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: head.location, target: name, part: part)]
+        }
+        part.point = pointText(point, variables: result.variables)
         let known = Set(result.variables + expected.entries.flatMap(store.freeSymbolNames) + result.components.flatMap(store.freeSymbolNames))
+        expected = at(point, expected, scope.simplifier)
         var out: [CheckReport.Claim] = []
         for (k, value) in values.enumerated() {
             var shownPart = part
             if values.count > 1 { shownPart.link = k + 1; shownPart.links = values.count }
+            var value = value
+            if case let .expression(e) = value, let terms = subscriptRule(e, in: scope) { value = .leibnizSum(terms, e.location) }
             if case let .leibnizSum(terms, l) = value {
                 if let v = head.variable, let through, let finding = wrongSum(terms, quantity: name, variable: v, through: through) {
                     out.append(CheckReport.Claim(location: l, target: name, part: shownPart, verdict: .wrong, finding: finding, entries: []))
@@ -83,20 +91,69 @@ extension SheetChecker {
                 continue
             }
             guard let claimed else { continue }
-            let written = ExpressionMatrix(rows: claimed.rows, columns: claimed.columns, entries: store.substitute(claimed.entries, expansion))
+            let written = at(point, ExpressionMatrix(rows: claimed.rows, columns: claimed.columns, entries: store.substitute(claimed.entries, expansion)), scope.simplifier)
             let foreign = Set(written.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
             if !foreign.isEmpty {
                 out.append(CheckReport.Claim.unchecked(.foreignSymbols(foreign), at: value.location, target: name, part: shownPart))
                 continue
             }
             var verdict = compare(written, expected, column: nil, target: name, part: shownPart, location: value.location, factors: nil, &equivalence)
-            if verdict.verdict == .wrong, let v = head.variable, let through, through.count > 1, written.entries.count == 1,
+            if verdict.verdict == .wrong, point.isEmpty, let v = head.variable, let through, through.count > 1, written.entries.count == 1,
                let missing = forgottenTerm(written.entries[0], expected.entries[0], graph, q, store.symbol(v), through, expansion, &equivalence) {
                 verdict = verdict.judged(.wrong, .missingTerm(missing))
             }
             out.append(verdict)
         }
         return out
+    }
+
+    /// `w_x x_s + w_y y_s`: the chain rule in subscripts, each name a partial derivative of a
+    /// quantity (see ``subscriptPartial``); nil for anything else.
+    func subscriptRule(_ e: ExpressionSyntax, in scope: Scope) -> [[GradientHead]]? {
+        let terms: [ExpressionSyntax]
+        if case let .sum(items, _) = e { terms = items } else { terms = [e] }
+        var out: [[GradientHead]] = []
+        for t in terms {
+            let factors: [ExpressionSyntax]
+            if case let .product(items, _) = t { factors = items } else { factors = [t] }
+            var heads: [GradientHead] = []
+            for f in factors {
+                guard case let .name(n, l) = f, let (q, v) = subscriptPartial(n, in: scope) else { return nil }
+                heads.append(GradientHead(target: [LocatedName(name: q, location: l)], variable: v, location: l))
+            }
+            out.append(heads)
+        }
+        return out.contains(where: { $0.count > 1 }) ? out : nil
+    }
+
+    /// The values a claim's point (`\right|_{(u,v)=(2,1)}`) gives the variables, by symbol: empty
+    /// when the claim has no point, nil when the point does not fit the variables.
+    func pointValues(_ head: GradientHead, variables: [String], in scope: Scope) -> [ExprID: ExprID]? {
+        guard let point = head.point else { return [:] }
+        let names = point.names ?? variables
+        guard names.count == point.values.count, Set(names).isSubset(of: variables), point.names != nil || names.count == variables.count else { return nil }
+        var resolver = Resolver(store: store, definitions: scope.definitions, bindings: scope.bindings, aliases: scope.aliases)
+        var out: [ExprID: ExprID] = [:]
+        for (n, v) in zip(names, point.values) {
+            guard let value = try? resolver.scalar(v, [:]) else { return nil }
+            out[store.symbol(n)] = value
+        }
+        return out
+    }
+
+    /// How a report names the point: `(u, v) = (2, 1)`, in the variables' order.
+    func pointText(_ point: [ExprID: ExprID], variables: [String]) -> String? {
+        guard !point.isEmpty else { return nil }
+        let printer = ExpressionPrinter(store: store, notation: .text)
+        let named = variables.filter { point[store.symbol($0)] != nil }
+        let values = named.map { printer.string(point[store.symbol($0)]!) }
+        return named.count == 1 ? "\(named[0]) = \(values[0])" : "(\(named.joined(separator: ", "))) = (\(values.joined(separator: ", ")))"
+    }
+
+    /// The matrix at `point` (the claim's point, see ``pointValues``), simplified.
+    func at(_ point: [ExprID: ExprID], _ m: ExpressionMatrix, _ simplifier: Simplifier) -> ExpressionMatrix {
+        guard !point.isEmpty else { return m }
+        return ExpressionMatrix(rows: m.rows, columns: m.columns, entries: store.substitute(m.entries, point).map(simplifier.simplify))
     }
 
     /// What is wrong with a stated sum ∂q/∂d·∂d/∂v + …: a path left out or one that is not there.

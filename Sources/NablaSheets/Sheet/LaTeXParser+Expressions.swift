@@ -145,6 +145,11 @@ extension LaTeXParser {
                 var head = GradientHead(target: names, column: nil, argument: nil, location: cl)
                 if current.kind == .leftParen { head.argument = try evaluationPoint() }
                 return .gradient(head)
+            } else if current.kind == .pipe, peek(1) == .underscore, openBars == 0, case var .gradient(head) = base, head.point == nil {
+                // `\left.\frac{∂w}{∂u}\right|_{(2,1)}`: the value at a point.
+                advance(); advance()
+                head.point = try pointOfEvaluation()
+                base = .gradient(head)
             } else if current.kind == .leftBrace, peek(1) == .rightBrace, peek(2) == .caret {
                 advance(); advance()
             } else {
@@ -152,6 +157,34 @@ extension LaTeXParser {
             }
         }
         return base
+    }
+
+    /// The subscript of `\right|`: `{(2,1)}`, `{(u,v)=(2,1)}`, `{u=2, v=1}`, `{t=0}` or `{t_0}`-free numbers.
+    mutating func pointOfEvaluation() throws(Diagnostic) -> (names: [String]?, values: [ExpressionSyntax]) {
+        let braced = accept(.leftBrace)
+        var sides: [[ExpressionSyntax]] = []
+        var pairs: [(String, ExpressionSyntax)] = []
+        repeat {
+            let side = try sum()
+            let items: [ExpressionSyntax]
+            switch side {
+            case let .matrix(rows, _) where rows.count == 1: items = rows[0].compactMap(\.scalar)
+            default: items = side.scalar.map { [$0] } ?? []
+            }
+            if accept(.equals) {
+                let value = try sum()
+                let values: [ExpressionSyntax]
+                if case let .matrix(rows, _) = value, rows.count == 1 { values = rows[0].compactMap(\.scalar) } else { values = value.scalar.map { [$0] } ?? [] }
+                let names = items.compactMap { if case let .name(n, _) = $0 { n } else { nil } }
+                guard names.count == items.count, names.count == values.count else { throw error(.expression) }
+                pairs += zip(names, values).map { ($0, $1) }
+            } else {
+                sides.append(items)
+            }
+        } while accept(.comma)
+        if braced { try expect(.rightBrace, .token("'}'")) }
+        if !pairs.isEmpty { return (pairs.map(\.0), pairs.map(\.1)) }
+        return (nil, sides.flatMap { $0 })
     }
 
     /// `{…}` or a single token, as after `^`.

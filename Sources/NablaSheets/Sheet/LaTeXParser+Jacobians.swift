@@ -107,6 +107,7 @@ extension LaTeXParser {
             head.expression = (e, variable)
             return head
         }
+        if let head = severalFunctions(differential, l) { return head }
         // `\partial F` or `\partial (L \circ p)`
         var target: [LocatedName] = []
         let parenthesized = accept(.leftParen)
@@ -119,6 +120,26 @@ extension LaTeXParser {
         var head = GradientHead(target: target, column: nil, argument: nil, location: l)
         head.variable = variable
         if current.kind == .leftParen { head.argument = try evaluationPoint() }
+        return head
+    }
+
+    /// `\frac{\partial(x, y)}{\partial(r, \theta)}` after the first `\partial`: the Jacobian of
+    /// the functions (or quantities) x, y with respect to r, θ. Nil (nothing read) otherwise.
+    private mutating func severalFunctions(_ differential: LaTeXToken.Kind, _ l: SourceLocation) -> GradientHead? {
+        let saved = position
+        func names() -> [LocatedName]? {
+            guard accept(.leftParen) else { return nil }
+            var out: [LocatedName] = []
+            repeat {
+                guard let name = try? functionName() else { return nil }
+                out.append(name)
+            } while accept(.comma)
+            return accept(.rightParen) ? out : nil
+        }
+        guard let functions = names(), functions.count > 1, accept(.rightBrace), accept(.leftBrace), accept(differential),
+              let variables = names(), accept(.rightBrace) else { position = saved; return nil }
+        var head = GradientHead(target: [functions[0]], column: nil, argument: nil, location: l)
+        head.several = (functions, variables.map(\.name))
         return head
     }
 

@@ -109,6 +109,33 @@ struct SheetScanner {
             }
             lineStart = i + 1
         }
+        // The items of an enumerate of problems after the sheet's last heading (its title).
+        let items = self.items(outside: regions)
+        guard let first = items.first, out.allSatisfy({ $0.offset < first.offset }) else { return out }
+        let since = out.last?.offset ?? 0
+        return regions.contains(where: { $0.start > since && $0.start < first.offset }) ? out : out + items
+    }
+
+    /// A sheet with no heading whose exercises are the items of an enumerate: each `\item` of
+    /// the outermost enumerate starts one, when the first comes before any mathematics (else the
+    /// items are questions about a statement above them, and share its definitions).
+    private func items(outside regions: [MathRegion]) -> [ExerciseStart] {
+        let b = source.bytes
+        var out: [ExerciseStart] = []
+        var depth = 0
+        var lineStart = 0
+        for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "\n") {
+            let line = String(decoding: b[lineStart..<i], as: UTF8.self).trimmed
+            if !line.hasPrefix("%") {
+                if depth == 1, line.hasPrefix("\\item"), !(line.dropFirst(5).first?.isLetter ?? false),
+                   !regions.contains(where: { $0.start <= lineStart && lineStart < $0.end }) {
+                    out.append(ExerciseStart(offset: lineStart, title: String(line.prefix(60))))
+                }
+                depth += line.components(separatedBy: "\\begin{enumerate}").count - 1
+                depth -= line.components(separatedBy: "\\end{enumerate}").count - 1
+            }
+            lineStart = i + 1
+        }
         return out
     }
 }

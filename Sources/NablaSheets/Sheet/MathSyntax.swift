@@ -55,6 +55,12 @@ struct GradientHead {
     /// `\frac{d}{dx}\left[x^2 e^{3x}\right]`: the derivative of an expression written in place, a
     /// function of its variable, named by `target` (`d/dx[…]`).
     var expression: (body: ExpressionSyntax, variable: String)?
+    /// `\frac{\partial(x, y)}{\partial(r, \theta)}`: the Jacobian of several functions (or
+    /// quantities) stacked, with respect to the variables named; `target` is the first of them.
+    var several: (functions: [LocatedName], variables: [String])?
+    /// `\left.\frac{\partial w}{\partial u}\right|_{(u,v)=(2,1)}`: the claim is the value at this
+    /// point; `names` when the subscript names the variables (else they are the target's, in order).
+    var point: (names: [String]?, values: [ExpressionSyntax])?
     /// `\nabla_{w} F`, `\nabla_\theta L`: what the subscript names (a symbol, or the stem of
     /// several: `w` for w_1, w_2).
     var withRespectTo: [String]?

@@ -64,3 +64,53 @@ import Testing
         #expect(report.claims.map(\.verdict) == [.correct, .correct])
     }
 }
+
+/// Values at a point, Jacobians of several functions, and exercises as the items of an enumerate.
+@Suite struct PointAndJacobianClaimTests {
+    func check(_ text: String) -> CheckReport { SheetChecker(source: SourceText(name: "p.tex", text: text)).check() }
+
+    @Test func valuesAtAPointInEveryForm() {
+        let report = check("""
+            Let $w = x^2 + y z$, where $x = u v$, $y = u + v$ and $z = u - v$.
+            \\[ \\left.\\frac{\\partial w}{\\partial u}\\right|_{(u,v)=(2,1)} = 8 \\]
+            \\[ \\left.\\frac{\\partial w}{\\partial u}\\right|_{(2,1)} = 9 \\]
+            \\[ \\left.\\frac{\\partial w}{\\partial v}\\right|_{u=2, v=1} = 6 \\]
+            \\[ \\left.\\frac{\\partial w}{\\partial v}\\right|_{(2,1,3)} = 6 \\]
+            """)
+        #expect(report.claims.map(\.verdict) == [.correct, .wrong, .correct, .unchecked])
+        #expect(report.claims[0].part?.text(in: .en) == "at (u, v) = (2, 1)")
+        #expect(report.claims[1].part?.text(in: .fr) == "en (u, v) = (2, 1)")
+    }
+
+    @Test func theJacobianOfSeveralFunctions() {
+        let report = check("""
+            Let $x(r, \\theta) = r\\cos\\theta$ and $y(r, \\theta) = r\\sin\\theta$.
+            \\[ \\frac{\\partial(x, y)}{\\partial(r, \\theta)} = \\begin{vmatrix} \\cos\\theta & -r\\sin\\theta \\\\ \\sin\\theta & r\\cos\\theta \\end{vmatrix} = r \\]
+            \\[ \\frac{\\partial(x, y)}{\\partial(r, \\theta)} = \\begin{pmatrix} \\cos\\theta & \\sin\\theta \\\\ -r\\sin\\theta & r\\cos\\theta \\end{pmatrix} \\]
+            \\[ \\frac{\\partial(x, y)}{\\partial(r, \\theta)} = -r \\]
+            """)
+        #expect(report.claims.map(\.verdict) == [.correct, .correct, .wrong, .wrong])
+        #expect(report.claims[2].finding == .transposed)
+        #expect(report.claims[3].part?.determinant == true)
+    }
+
+    @Test func theItemsOfAnEnumerateAreExercises() {
+        let items = check("""
+            \\section*{Two problems}
+            \\begin{enumerate}
+            \\item Let $f(x, y) = x^2 y$. \\[ \\nabla f = \\begin{pmatrix} 2xy & x^2 \\end{pmatrix} \\]
+            \\item Let $f(x, y) = x y^3$. \\[ \\nabla f = \\begin{pmatrix} y^3 & 3xy^2 \\end{pmatrix} \\]
+            \\end{enumerate}
+            """)
+        #expect(items.claims.map(\.verdict) == [.correct, .correct])
+        // Questions about one statement above the list share its definitions.
+        let questions = check("""
+            Let $f(x, y) = x^2 y$.
+            \\begin{enumerate}
+            \\item \\[ \\frac{\\partial f}{\\partial x} = 2xy \\]
+            \\item \\[ \\frac{\\partial f}{\\partial y} = x^2 \\]
+            \\end{enumerate}
+            """)
+        #expect(questions.claims.map(\.verdict) == [.correct, .correct])
+    }
+}
