@@ -117,6 +117,9 @@ package struct Resolver {
     private mutating func resolve(_ syntax: ExpressionSyntax, _ parameters: [String: ExprID], allowVector: Bool,
                                   calling written: String, _ arguments: [ExpressionSyntax], _ location: SourceLocation) throws(Diagnostic) -> [ExprID] {
         if let definition = definitions[written] { return try call(definition, arguments, parameters, location) }
+        if written.hasSuffix("′"), arguments.count == 1, let value = try derivative(of: String(written.dropLast()), at: arguments[0], parameters) {
+            return [value]
+        }
         let name = aliases[written] ?? written
         if Builtin.variadic.contains(name) {
             if arguments.isEmpty { throw Diagnostic(.wrongArgumentCount, DocumentPhrase.needsAnArgument(name), at: location) }
@@ -139,6 +142,25 @@ package struct Resolver {
         }
         let meant = closestName(to: name, in: Array(definitions.keys) + Builtin.allNames)
         throw Diagnostic(.undefinedFunction, DocumentPhrase.unknownFunction(name, meant: meant, builtins: Builtin.allNames), at: location)
+    }
+
+    /// `sigma′(u)` (a sheet's `\sigma'(u)` inside an expression): the derivative of a function of
+    /// one variable, defined or built in, at the argument; nil when the name is neither.
+    private mutating func derivative(of name: String, at argument: ExpressionSyntax, _ parameters: [String: ExprID]) throws(Diagnostic) -> ExprID? {
+        let t: ExprID, body: ExprID
+        if let definition = definitions[name], definition.parameters.count == 1 {
+            let components = try components(of: definition)
+            guard components.count == 1 else { return nil }
+            t = store.symbol(definition.parameters[0].name)
+            body = components[0]
+        } else if let unary = Builtin.unary(aliases[name] ?? name, store.symbol("·t"), in: store) {
+            t = store.symbol("·t")
+            body = unary
+        } else {
+            return nil
+        }
+        let at = try scalar(argument, parameters)
+        return store.substitute([store.derivative(body, t)], replacing: [t], with: [at])[0]
     }
 
     private mutating func call(_ definition: FunctionDefinition, _ arguments: [ExpressionSyntax],

@@ -125,6 +125,10 @@ extension SheetChecker {
                let factors, let finding = wrongFactor(parts, factors, &resolver, parameters, &equivalence) {
                 verdict = verdict.judged(.wrong, finding)
             }
+            if verdict.verdict == .wrong, case .entriesWrong? = verdict.finding, point.isEmpty, claimedHere.entries.count == 1, variables == result.variables,
+               let missing = forgottenChainTerm(claimedHere.entries[0], column: (head.column ?? 1) - 1, result, &equivalence) {
+                verdict = verdict.judged(.wrong, .missingTerm(missing))
+            }
             if k > 0, verdict.verdict == .wrong, out.last?.verdict == .correct, case .entriesWrong? = verdict.finding {
                 verdict = verdict.judged(.wrong, .brokenLink)
             }

@@ -28,6 +28,7 @@ extension LaTeXParser {
         }
         if let leibniz = LaTeXParser.leibnizTerms(terms) { return .leibnizSum(leibniz, start) }
         if terms.count == 1 { return terms[0] }
+        terms = terms.map(\.asOperand)
         var scalars: [ExpressionSyntax] = []
         for t in terms {
             guard let s = t.scalar else { throw Diagnostic(.syntax, SheetPhrase.notSupported(.sum), at: t.location) }
@@ -92,8 +93,9 @@ extension LaTeXParser {
         return try combine(factors, start)
     }
 
-    func combine(_ factors: [MathSyntax], _ start: SourceLocation) throws(Diagnostic) -> MathSyntax {
-        if factors.count == 1 { return factors[0] }
+    func combine(_ written: [MathSyntax], _ start: SourceLocation) throws(Diagnostic) -> MathSyntax {
+        if written.count == 1 { return written[0] }
+        let factors = written.contains(where: { if case .gradient(let h) = $0 { !h.primed } else { false } }) ? written : written.map(\.asOperand)
         var scalars: [ExpressionSyntax] = []
         for f in factors {
             guard let s = f.scalar else { return .product(factors, start) }
@@ -137,6 +139,7 @@ extension LaTeXParser {
                 // σ'(t): the derivative of a function of one variable, at its argument.
                 advance()
                 var head = GradientHead(target: [LocatedName(name: n, location: nl)], column: nil, argument: nil, location: nl)
+                head.primed = true
                 if current.kind == .leftParen { head.argument = try evaluationPoint() }
                 return .gradient(head)
             } else if current.kind == .prime, case let .composition(names, cl) = base {

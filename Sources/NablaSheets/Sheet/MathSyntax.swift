@@ -36,6 +36,13 @@ indirect enum MathSyntax {
         if case let .expression(e) = self { return e }
         return nil
     }
+
+    /// A factor or term of an expression: `\sigma'(u)` there is the value of σ′ at u, the call
+    /// `sigma′(u)` (see ``Resolver``); anything else is itself.
+    var asOperand: MathSyntax {
+        guard case let .gradient(h) = self, h.primed, h.target.count == 1, let argument = h.argument, argument.count == 1 else { return self }
+        return .expression(.call(h.target[0].name + "′", argument, h.location))
+    }
 }
 
 /// What a gradient notation names.
@@ -55,6 +62,8 @@ struct GradientHead {
     /// `\frac{d}{dx}\left[x^2 e^{3x}\right]`: the derivative of an expression written in place, a
     /// function of its variable, named by `target` (`d/dx[…]`).
     var expression: (body: ExpressionSyntax, variable: String)?
+    /// `\sigma'(u)`: written with a prime (inside an expression, the derivative's value there).
+    var primed = false
     /// `\frac{\partial(x, y)}{\partial(r, \theta)}`: the Jacobian of several functions (or
     /// quantities) stacked, with respect to the variables named; `target` is the first of them.
     var several: (functions: [LocatedName], variables: [String])?

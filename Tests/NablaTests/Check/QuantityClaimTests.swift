@@ -114,3 +114,34 @@ import Testing
         #expect(questions.claims.map(\.verdict) == [.correct, .correct])
     }
 }
+
+/// σ′(u) inside an expression, and the forgotten term of (f∘γ)′(t).
+@Suite struct PrimeAndChainTermTests {
+    func check(_ text: String) -> CheckReport { SheetChecker(source: SourceText(name: "c.tex", text: text)).check() }
+
+    @Test func aPrimeInsideAnExpressionIsTheDerivativeThere() {
+        let report = check("""
+            Let $\\sigma(u) = \\frac{1}{1+e^{-u}}$ and $p(w, b) = \\sigma(w x + b)$.
+            \\[ \\frac{\\partial p}{\\partial w} = \\sigma'(wx + b)\\, x \\]
+            \\[ \\frac{\\partial p}{\\partial b} = \\sigma'(wx + b)\\, x \\]
+            \\[ \\frac{\\partial p}{\\partial b} = 1 \\cdot \\sigma'(wx + b) \\]
+            """)
+        #expect(report.claims.map(\.verdict) == [.correct, .wrong, .correct])
+        #expect(report.claims[1].entries.first?.finding == .extraFactor("x"))
+        // The builtin sigmoid, when the sheet does not define σ.
+        let builtin = check("Let $q(w) = \\sigma(3w)$.\n\\[ \\frac{dq}{dw} = 3\\sigma'(3w) \\]\n")
+        #expect(builtin.claims.map(\.verdict) == [.correct])
+    }
+
+    @Test func theForgottenTermOfAComposition() {
+        let report = check("""
+            Let $f(x, y) = x^2 y$ and $\\gamma(t) = (\\cos t, \\sin t)$.
+            \\[ (f \\circ \\gamma)'(t) = -2\\cos t \\sin^2 t \\]
+            \\[ (f \\circ \\gamma)'(t) = \\cos^3 t \\]
+            \\[ (f \\circ \\gamma)'(t) = \\cos^3 t - 2\\cos t \\sin^2 t \\]
+            """)
+        #expect(report.claims.map(\.verdict) == [.wrong, .wrong, .correct])
+        #expect(report.claims[0].finding == .missingTerm("∂f/∂y·dy/dt"))
+        #expect(report.claims[1].finding == .missingTerm("∂f/∂x·dx/dt"))
+    }
+}
