@@ -43,6 +43,24 @@ import Testing
                 "\(report.claims.filter { $0.verdict != .correct }.map { "\($0.location) \($0.finding?.text(in: .en) ?? "")" })")
     }
 
+    /// The working of intermediate variables (the graphs of QuantityTests: trees, a variable used
+    /// directly, three levels, a diamond) reads back all correct, sums and partials included.
+    @Test(arguments: 0..<QuantityTests.graphs.count) func quantityWorkingReadsBackCorrect(index: Int) throws {
+        let (quantities, wrt, _) = QuantityTests.graphs[index]
+        let target = String(quantities.prefix { $0 != " " })
+        let doc = try solve("\(quantities)\nderivative \(target) wrt \(wrt)\n")
+        for language in [Language.en, .fr] {
+            for format in [WorkedSolutionWriter.Format.latex, .markdown] {
+                let text = WorkedSolutionWriter(store: doc.store, language: language, format: format)
+                    .document(WorkedSolution(results: doc.results, values: doc.values), title: "q")
+                let report = SheetChecker(source: SourceText(name: "q", text: text)).check()
+                #expect(report.errors.isEmpty, "graph \(index) \(language) \(format): \(report.errors)")
+                #expect(report.claims.count >= 4 && report.correctCount == report.claims.count,
+                        "graph \(index) \(language) \(format): \(report.claims.filter { $0.verdict != .correct }.map { "\($0.location) \($0.finding?.text(in: .en) ?? "")" })")
+            }
+        }
+    }
+
     @Test(arguments: [Language.en, .fr]) func aSheetSolvedThenChecked(language: Language) throws {
         let sheet = SourceText(name: "seed.md", text: try Fixtures.text("sheets/seed-transcription.md"))
         let solved = SheetChecker(source: sheet).solveByExercise()
