@@ -61,6 +61,9 @@ extension SheetChecker {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: chosen.map { LocatedName(name: $0, location: head.location) })
             } else if let v = head.variable, !result.variables.contains(v), symbols.contains(v) {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: [LocatedName(name: v, location: head.location)])
+            } else if let v = head.variable, let members = SheetChecker.indexed(v, among: symbols), !members.allSatisfy(result.variables.contains) {
+                // `∂L/∂w_i` where the w_n are constants of the target: with respect to all of them.
+                result = try scope.solve(.jacobian, head.target, head.location, wrt: members.map { LocatedName(name: $0, location: head.location) })
             } else if claimedVariables == nil, head.variable == nil, head.withRespectTo == nil,
                       let stated = scope.statedVariables(for: head.target, at: head.location) {
                 result = try scope.solve(.jacobian, head.target, head.location, wrt: stated)
@@ -92,7 +95,13 @@ extension SheetChecker {
         // Symbols a claim may use: the variables and the constants of the functions involved.
         let known = Set(variables).union(expected.entries.flatMap(store.freeSymbolNames))
             .union(result.components.flatMap(store.freeSymbolNames))
-        if let v = head.variable {
+        // `∂L/∂w_i = (p - y) x_i`: one claim for every index, the entries of a row.
+        var generic: (index: String, values: [String])?
+        if let v = head.variable, !variables.contains(v), let members = SheetChecker.indexed(v, among: Set(variables)) {
+            let columns = members.compactMap { variables.firstIndex(of: $0) }
+            expected = ExpressionMatrix(rows: 1, columns: columns.count, entries: columns.map { expected.entries[$0] })
+            generic = (String(v.split(separator: "_").last!), members.map { String($0.split(separator: "_").last!) })
+        } else if let v = head.variable {
             guard let j = variables.firstIndex(of: v) else {
                 return [CheckReport.Claim.unchecked(.notAVariable(variable: v, target: target, variables: variables), at: head.location, target: target, part: CheckReport.Part(variable: v))]
             }
@@ -111,7 +120,12 @@ extension SheetChecker {
                 out.append(CheckReport.Claim.unchecked(.unreadable(reason: error.message), at: value.location, target: target, part: part == CheckReport.Part() ? nil : part))
                 continue
             }
-            guard let claimed else { continue }   // a statement of the rule, not a value
+            guard var claimed else { continue }   // a statement of the rule, not a value
+            if let generic, claimed.entries.count == 1 {
+                claimed = ExpressionMatrix(rows: 1, columns: generic.values.count, entries: generic.values.map { n in
+                    store.substitute(claimed.entries[0], SheetChecker.renamingIndex(generic.index, to: n, in: claimed.entries[0], store))
+                })
+            }
             let foreign = Set(claimed.entries.flatMap(store.freeSymbolNames)).subtracting(known).sorted()
             if !foreign.isEmpty {
                 // Perhaps written at another point ("where y = G(x)"): never call it wrong.

@@ -145,3 +145,20 @@ import Testing
         #expect(report.claims[1].finding == .missingTerm("∂f/∂x·dx/dt"))
     }
 }
+
+/// `∂L/∂w_i = (p − y) x_i`: one claim for every index.
+@Suite struct GenericIndexClaimTests {
+    @Test func aClaimForEveryIndex() {
+        let text = """
+            Let $p(w_1, w_2, b) = \\sigma(w_1 x_1 + w_2 x_2 + b)$ and $L(q) = -y\\log q - (1-y)\\log(1-q)$.
+            $$\\frac{\\partial (L \\circ p)}{\\partial w_i} = (\\sigma(w_1 x_1 + w_2 x_2 + b) - y) x_i$$
+            $$\\frac{\\partial (L \\circ p)}{\\partial w_i} = (\\sigma(w_1 x_1 + w_2 x_2 + b) - y) x_1$$
+            Let $F(x_1, x_2) = w_1 x_1^2 + w_2 x_2^2$.
+            $$\\frac{\\partial F}{\\partial w_j} = x_j^2$$
+            """
+        let report = SheetChecker(source: SourceText(name: "g.md", text: text)).check()
+        #expect(report.claims.map(\.verdict) == [.correct, .wrong, .correct])
+        // Only the second index is wrong: x_1 where x_2 belongs.
+        #expect(report.claims[1].wrongEntries.map(\.column) == [2])
+    }
+}
