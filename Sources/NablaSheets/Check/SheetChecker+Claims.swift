@@ -25,6 +25,11 @@ extension SheetChecker {
         if head.order != 1 {
             return [CheckReport.Claim.unchecked(.hessianNotRead, at: head.location, target: target)]
         }
+        // `Df(1, 2)`, `\sigma'(0)`: the value at a point of numbers.
+        if let argument = head.argument, head.point == nil, argument.allSatisfy({ $0.names.allSatisfy { ["e", "pi", "π"].contains($0) } }) {
+            head.point = (nil, argument)
+            head.argument = nil
+        }
         // `σ'(t)`, `J_f(x_1, x_2)`: the point is named by the variables it is written in.
         if let argument = head.argument, argument.contains(where: { if case .name = $0 { return false }; return true }) {
             return [CheckReport.Claim.unchecked(.evaluatedElsewhere, at: head.location, target: target)]

@@ -80,6 +80,15 @@ import Testing
         #expect(report.claims.map(\.verdict) == [.correct, .wrong, .correct, .unchecked])
         #expect(report.claims[0].part?.text(in: .en) == "at (u, v) = (2, 1)")
         #expect(report.claims[1].part?.text(in: .fr) == "en (u, v) = (2, 1)")
+        // A function's Jacobian at a point of numbers: Df(1, 2), σ'(0).
+        let numbers = check("""
+            Let $f(x, y) = (x^2 y, x + y)$ and $\\sigma(t) = \\frac{1}{1+e^{-t}}$.
+            \\[ Df(1, 2) = \\begin{pmatrix} 4 & 1 \\\\ 1 & 1 \\end{pmatrix} \\]
+            \\[ J_f(1, 2) = \\begin{pmatrix} 4 & 2 \\\\ 1 & 1 \\end{pmatrix} \\]
+            \\[ \\sigma'(0) = \\frac{1}{4} \\]
+            """)
+        #expect(numbers.claims.map(\.verdict) == [.correct, .wrong, .correct])
+        #expect(numbers.claims[1].wrongEntries.map(\.column) == [2])
     }
 
     @Test func theJacobianOfSeveralFunctions() {
