@@ -41,6 +41,7 @@ public struct WorkedSolutionWriter {
     public func document(_ solution: WorkedSolution, title: String) -> String {
         var body = ""
         for step in solution.steps { body += write(step) }
+        while body.first == "\n" { body.removeFirst() }   // a heading first: no blank line after the title
         switch format {
         case .latex:
             return """
