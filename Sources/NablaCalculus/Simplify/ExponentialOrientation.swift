@@ -29,4 +29,47 @@ extension ExpressionStore {
         default: return false
         }
     }
+
+    /// The rule `orient-a-denominator`: a power of a sum with an exponential e^v in it, in a
+    /// product, is multiplied through by e^−v (and the product by e^(−v·k)): `1/(e^−t + 1)` →
+    /// `e^t/(1 + e^t)`, which then meets another `e^t + 1`: `1/((e^−t + 1)(e^t + 1))` → `e^t/(e^t + 1)²`.
+    /// Only a negative exponent is turned round (e^−t, not e^(z₂ − z₁)); the first orientation that
+    /// gives a shorter product is kept.
+    func orientADenominator(_ id: ExprID) -> ExprID? {
+        guard case let .product(factors) = self[id] else { return nil }
+        for (k, f) in factors.enumerated() {
+            guard case let .power(base, exponent) = self[f], case let .number(n) = self[exponent], n.isNegative, n.isInteger,
+                  case let .sum(terms) = self[base] else { continue }
+            for term in terms {
+                // Only e^(−u), written with a minus: the orientation a course would turn round.
+                guard let v = exponentialArgument(term), case let .product(vf) = self[v], case let .number(c)? = vf.first.map({ self[$0] }),
+                      c.isNegative else { continue }
+                let inverse = exp(negate(v))
+                let turned = sum(terms.map { product([$0, inverse]) })
+                var rest = factors
+                rest.remove(at: k)
+                // S^n = (S·e^−v)^n · e^(n·v); the exponential goes into a sum of the numerator if there is one.
+                let e = exp(product([number(n), v]))
+                var candidates = [product(rest + [power(turned, exponent), e])]
+                if let j = rest.firstIndex(where: { if case .sum = self[$0] { true } else { false } }), case let .sum(numerator) = self[rest[j]] {
+                    var spread = rest
+                    spread[j] = sum(numerator.map { product([$0, e]) })
+                    candidates.append(product(spread + [power(turned, exponent)]))
+                }
+                if let best = candidates.min(by: { treeSize($0) < treeSize($1) }), treeSize(best) < treeSize(id) { return best }
+            }
+        }
+        return nil
+    }
+
+    /// The argument of a term's exponential factor, when it has one.
+    private func exponentialArgument(_ term: ExprID) -> ExprID? {
+        switch self[term] {
+        case let .apply(.exp, v): return v
+        case let .product(f):
+            for x in f { if case let .apply(.exp, v) = self[x] { return v } }
+            return nil
+        default: return nil
+        }
+    }
 }

@@ -25,7 +25,13 @@ extension RewriteRule {
     public static let all: [RewriteRule] = [
         RewriteRule("combine-over-common-denominator",
                     "a sum with fractions becomes one fraction over the least common denominator, numerator expanded: e^x/S − e^(2x)/S² → e^x·(S − e^x)/S²",
-                    { store, id in store.combineOverCommonDenominator(id) }),
+                    { store, id in
+                        // 1 − 1/(e^−t + 1) is e^−t/(e^−t + 1), longer, but 1/(e^t + 1) once the
+                        // exponential turns over: the two steps are judged together.
+                        guard let combined = store.combineOverCommonDenominator(id) else { return nil }
+                        if let turned = store.turnExponentialOver(combined), store.treeSize(turned) < store.treeSize(combined) { return turned }
+                        return combined
+                    }),
         RewriteRule("expand-products",
                     "products of sums are multiplied out: (x + 1)² − x² → 2x + 1",
                     { store, id in store.expandSum(id) }),
@@ -44,6 +50,9 @@ extension RewriteRule {
         RewriteRule("factor-common-factor",
                     "a factor shared by every term is taken out: a·e^b + c·e^b → (a + c)·e^b",
                     { store, id in store.factorCommonFactor(id) }),
+        RewriteRule("orient-a-denominator",
+                    "a sum with an exponential in a denominator is multiplied through by its inverse when that is shorter: 1/((e^−t + 1)(e^t + 1)) → e^t/(e^t + 1)²",
+                    { store, id in store.orientADenominator(id) }),
     ]
 
 }
