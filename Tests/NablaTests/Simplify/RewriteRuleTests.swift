@@ -18,6 +18,7 @@ import Testing
         ],
         "turn-exponential-over": ["exp(-x)/(exp(-x) + 1)", "y exp(-x - y)/(exp(-x - y) + 1)", "exp(x)/(exp(x) + exp(y) + 2)"],
         "orient-a-denominator": ["1/((exp(-x) + 1) (exp(x) + 1))", "(exp(-2x) - exp(-x))/(exp(-x) + 1)^3", "x/((exp(-y) + 1)^2 (exp(y) + 1))"],
+        "cancel-a-common-factor": ["(x^2 y + x y^2)/(x + y)", "(x^2 - 1)/(x^2 + 2x + 1)", "(exp(2x) - 1)/(exp(x) + 1)", "z (x^3 - y^3)/(x - y)", "(1 - exp(-2x))/(1 + exp(-x))"],
         "cancel-a-power-of-a-sum": ["(4x^3 + 4x y^2)/(x^4 + 2x^2 y^2 + y^4)", "(x + 1)/(x^2 + 2x + 1)", "z (2x + 2)/(x^3 + 3x^2 + 3x + 1)", "(2 - 2x)/(x^2 - 2x + 1)"],
         "take-out-content": ["x (-exp(y) - 1)/(exp(y) + 1)^2", "(2x - 2y)/(2z^2 + 2)", "(-3x - 6)^3 y/(x + 2)^2", "(4 - 2x)/(6x - 12)^2"],
     ]
