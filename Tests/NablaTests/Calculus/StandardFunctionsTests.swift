@@ -22,6 +22,29 @@ import Testing
         }
     }
 
+    /// Softmax and log-sum-exp have no node of their own: the builtins are exp(z_i)/Σ exp(z_j) and
+    /// log Σ exp(z_j), so a definition in those words (in any order of its terms) is the same
+    /// expression, node for node, and everything downstream treats the two alike.
+    @Test func softmaxAndLogSumExpInTheFilesWordsAreTheBuiltins() throws {
+        let doc = try solve("""
+            sm(a, b, c) = (exp(a)/(exp(a) + exp(b) + exp(c)), exp(b)/(exp(c) + exp(a) + exp(b)), e^c/(e^a + e^b + e^c))
+            lse(a, b, c) = log(exp(b) + exp(a) + exp(c))
+            f(x) = (x, 2x, x^2)
+            F = sm∘f
+            G = softmax∘f
+            H = lse∘f
+            K = logsumexp∘f
+            jacobian F
+            jacobian G
+            gradient H
+            gradient K
+            """)
+        #expect(doc.results[0].components == doc.results[1].components)
+        #expect(doc.results[0].matrix.entries == doc.results[1].matrix.entries)
+        #expect(doc.results[2].components == doc.results[3].components)
+        #expect(doc.results[2].matrix.entries == doc.results[3].matrix.entries)
+    }
+
     @Test func nearMissesAreNot() throws {
         for body in ["1/(1 + e^(-2t))", "1/(2 + exp(-t))", "exp(t)/(1 - exp(t))", "log(2 + exp(t))", "(exp(t) - exp(-t))/3", "t/(1 + exp(-t))"] {
             let doc = try solve("s(t) = \(body)\ng(x) = s(x)\ngradient g\n")
