@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The library is one target per layer, each depending only on the layers below it (the
@@ -11,16 +11,22 @@ import PackageDescription
 //   NablaExplain    worked solutions
 //   NablaNumeric    the tape, batches, code generation (needs only the core and calculus)
 //   Nabla           the umbrella, and a document's results on the numeric engine
+// The web page (`nabla-server`) is a product of its own, on Hummingbird: `NablaServer` holds its
+// routes and pages, so that `nabla` builds no web stack.
 let package = Package(
     name: "Nabla",
     products: [
         .library(name: "Nabla", targets: ["Nabla"]),
         .executable(name: "nabla", targets: ["nabla"]),
         .executable(name: "nabla-bench", targets: ["nabla-bench"]),
+        .executable(name: "nabla-server", targets: ["nabla-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        // The server only; no optional traits (configuration files, full Foundation).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(name: "NablaCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
@@ -47,6 +53,21 @@ let package = Package(
                 "Nabla",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(
+            name: "NablaServer",
+            dependencies: ["Nabla", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .executableTarget(
+            name: "nabla-server",
+            dependencies: [
+                "NablaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NablaServerTests",
+            dependencies: ["NablaServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "NablaTests",

@@ -38,10 +38,17 @@ public struct WorkedSolutionWriter {
         phrases = Phrases.table(language)
     }
 
-    public func document(_ solution: WorkedSolution, title: String) -> String {
+    /// The steps alone, without the document around them: for a page that has its own (HTML
+    /// to put inside a `<body>`).
+    public func body(_ solution: WorkedSolution) -> String {
         var body = ""
         for step in solution.steps { body += write(step) }
         while body.first == "\n" { body.removeFirst() }   // a heading first: no blank line after the title
+        return body
+    }
+
+    public func document(_ solution: WorkedSolution, title: String) -> String {
+        let body = self.body(solution)
         switch format {
         case .latex:
             return """
