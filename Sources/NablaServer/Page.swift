@@ -28,7 +28,7 @@ struct Page {
         <script src="/app.js" defer></script>
         </head>
         <body>
-        <header><h1>Nabla</h1><p>\(escapedXML(t.tagline))</p><p class="language"><a href="/\(t.otherLanguage.href)">\(t.otherLanguage.name)</a></p></header>
+        <header><p class="language"><a href="/\(t.otherLanguage.href)">\(t.otherLanguage.name)</a></p><h1>Nabla</h1><p>\(escapedXML(t.tagline))</p></header>
         <main>
         <form method="post" action="/" enctype="multipart/form-data" id="work">
         <input type="hidden" name="lang" value="\(language.rawValue)">
@@ -44,7 +44,7 @@ struct Page {
         out += "</fieldset>\n<p><button type=\"submit\">\(escapedXML(t.send))</button> <span class=\"hint\">\(escapedXML(t.shortcut))</span></p>\n"
         if !shelf.examples.isEmpty {
             let links = shelf.examples.map { e in
-                "<a href=\"/?example=\(escapedXML(e.name))&amp;lang=\(language.rawValue)\">\(escapedXML(e.name))</a>"
+                "<a href=\"/?example=\(escapedXML(e.name))&amp;lang=\(language.rawValue)&amp;run=1\">\(escapedXML(e.name))</a>"
             }
             out += "<p class=\"examples\">\(escapedXML(t.examples)) " + links.joined(separator: " · ") + "</p>\n"
         }
@@ -74,7 +74,7 @@ struct Page {
     static let style = """
     body { font-family: Georgia, "DejaVu Serif", serif; max-width: 62em; margin: 1.5em auto; padding: 0 1em; line-height: 1.45; color: #1a1a1a; }
     header h1 { margin-bottom: 0.2em; }
-    .language { float: right; margin-top: -3.2em; }
+    .language { float: right; margin: 0.4em 0 0 1em; }
     label[for=text] { display: block; font-weight: bold; margin: 0.8em 0 0.3em; }
     textarea { width: 100%; font-family: "DejaVu Sans Mono", monospace; font-size: 0.95em; box-sizing: border-box; }
     fieldset.actions { border: none; padding: 0; margin: 0.6em 0; }

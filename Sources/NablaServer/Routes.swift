@@ -31,7 +31,7 @@ public struct NablaRoutes: Sendable {
         router.get("/style.css") { _, _ in Response.text(Page.style, type: "text/css; charset=utf-8") }
         router.get("/app.js") { _, _ in Response.text(Page.script, type: "text/javascript; charset=utf-8") }
         router.get("/openapi.json") { _, _ in Response.text(OpenAPIDocument.json, type: "application/json") }
-        router.get("/") { request, _ in routes.page(request) }
+        router.get("/") { request, _ in await routes.page(request) }
         router.post("/") { request, _ in await routes.submit(request) }
         router.post("/download") { request, _ in await routes.download(request) }
         router.post("/api/solve") { request, _ in await routes.api(request, .solve) }
@@ -50,10 +50,13 @@ public struct NablaRoutes: Sendable {
         return first.hasPrefix("fr") ? .fr : .en
     }
 
-    func page(_ request: Request) -> Response {
+    /// The page; with `?example=NAME` the example in the text area and its action chosen, and
+    /// with `&run=1` its result too (an example one click away, and a page a browser can open).
+    func page(_ request: Request) async -> Response {
         let language = Self.language(request)
         var page = Page(language: language, shelf: shelf)
         if let name = request.uri.queryParameters.get("example"), let example = shelf.example(named: String(name)) {
+            if request.uri.queryParameters.get("run") == "1" { return await respond(example.text, example.action, language) }
             page.text = example.text
             page.action = example.action
         }
@@ -70,6 +73,11 @@ public struct NablaRoutes: Sendable {
         let language = Self.language(request, form: form)
         let text = form["file"].flatMap { $0.isEmpty ? nil : $0 } ?? form["text"] ?? ""
         let action = form["action"].flatMap(Job.Action.init(rawValue:)) ?? .solve
+        return await respond(text, action, language)
+    }
+
+    /// The page with the text in its area and the result of `action` on it below.
+    func respond(_ text: String, _ action: Job.Action, _ language: Language) async -> Response {
         var page = Page(language: language, shelf: shelf, text: text, action: action)
         var job = Job(text: text, action: action, language: language)
         job.seconds = seconds
@@ -205,7 +213,11 @@ extension Response {
         text(body, type: "text/html; charset=utf-8", status: status)
     }
 
+    /// JSON with `<`, `>` and `&` written as escapes (the same strings to a JSON reader), so that
+    /// no markup of the input appears in it even as text.
     static func json(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        text(body, type: "application/json", status: status)
+        let safe = body.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return text(safe, type: "application/json", status: status)
     }
 }

@@ -154,13 +154,15 @@ import Testing
         let pool = ComputePool(width: 1, depth: 0)
         // Hold the only worker, then ask: 503 at once.
         let started = AsyncStream<Void>.makeStream()
-        let holder = Task { try await pool.run { started.continuation.yield(); Thread.sleep(forTimeInterval: 0.5); return 1 } }
+        let release = DispatchSemaphore(value: 0)
+        let holder = Task { try await pool.run { started.continuation.yield(); release.wait(); return 1 } }
         for await _ in started.stream { break }
         try await app(NablaRoutes(shelf: Self.shelf, pool: pool)).test(.router) { client in
             try await client.execute(uri: "/api/solve", method: .post, body: Self.body("f(x) = x\ngradient f\n")) { r in
                 #expect(r.status == .serviceUnavailable && Self.string(r).contains("busy"))
             }
         }
+        release.signal()
         _ = try await holder.value
         #expect(await pool.load.running == 0)
     }
