@@ -85,6 +85,8 @@ struct Page {
     .problem { border-left: 4px solid #b00020; background: #fdecee; padding: 0.4em 1em; }
     .problem pre, pre.source { white-space: pre-wrap; }
     math[display="block"] { margin: 0.7em 0; overflow-x: auto; }
+    mtable.chain mtd:first-child { text-align: right; }
+    mtable.chain mtd:last-child { text-align: left; }
     .claim { border-left: 4px solid #999; padding: 0.2em 1em; margin: 1em 0; }
     .claim.correct { border-color: #1b7f3b; }
     .claim.wrong { border-color: #b00020; }

@@ -152,9 +152,10 @@ struct MathMLMath: MathWriting {
     func inline(_ math: String) -> String { "<math>\(math)</math>" }
     func displayedChain(_ parts: [String]) -> String {
         let rows = ([parts[0]] + Array(repeating: "", count: parts.count - 2)).enumerated().map { k, lead in
-            "<mtr><mtd style=\"text-align: right\">\(lead)</mtd><mtd style=\"text-align: left\"><mrow><mo>=</mo>\(parts[k + 1])</mrow></mtd></mtr>"
+            "<mtr><mtd>\(lead)</mtd><mtd><mrow><mo>=</mo>\(parts[k + 1])</mrow></mtd></mtr>"
         }
-        return "<math display=\"block\"><mtable>" + rows.joined() + "</mtable></math>\n"
+        // Aligned on the signs by the page's style (`mtable.chain`), fractions at full size.
+        return "<math display=\"block\"><mtable class=\"chain\" displaystyle=\"true\">" + rows.joined() + "</mtable></math>\n"
     }
     func display(_ math: String) -> String { "<math display=\"block\">\(math)</math>\n" }
 }

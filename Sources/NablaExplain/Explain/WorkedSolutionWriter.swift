@@ -79,6 +79,8 @@ public struct WorkedSolutionWriter {
             <style>
             body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
             math[display="block"] { margin: 0.8em 0; overflow-x: auto; }
+            mtable.chain mtd:first-child { text-align: right; }
+            mtable.chain mtd:last-child { text-align: left; }
             h2, h3 { font-weight: normal; }
             </style>
             </head>
