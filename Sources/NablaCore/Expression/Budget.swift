@@ -36,14 +36,20 @@ public final class Budget: @unchecked Sendable {
 
         public func text(in language: Language) -> String {
             let fr = language == .fr
+            // A long composition by its ends: f1∘f2∘…∘f2000 (2000 functions).
+            func short(_ t: String) -> String {
+                let links = t.split(separator: "∘")
+                guard t.count > 60, links.count > 4 else { return t }
+                return "\(links[0])∘\(links[1])∘…∘\(links[links.count - 1]) (\(links.count) \(fr ? "fonctions" : "functions"))"
+            }
             switch self {
             case .computing: return fr ? "le calcul" : "computing"
-            case let .reading(t): return fr ? "la lecture des fonctions de \(t)" : "reading the functions of \(t)"
-            case let .differentiating(t): return fr ? "la dérivation de \(t)" : "differentiating \(t)"
-            case let .simplifying(t): return fr ? "la simplification de la jacobienne de \(t)" : "simplifying the Jacobian of \(t)"
-            case let .computingTheHessian(t): return fr ? "le calcul de la hessienne de \(t)" : "computing the Hessian of \(t)"
+            case let .reading(t): return fr ? "la lecture des fonctions de \(short(t))" : "reading the functions of \(short(t))"
+            case let .differentiating(t): return fr ? "la dérivation de \(short(t))" : "differentiating \(short(t))"
+            case let .simplifying(t): return fr ? "la simplification de la jacobienne de \(short(t))" : "simplifying the Jacobian of \(short(t))"
+            case let .computingTheHessian(t): return fr ? "le calcul de la hessienne de \(short(t))" : "computing the Hessian of \(short(t))"
             case let .checkingLine(n): return fr ? "la vérification de la formule de la ligne \(n)" : "checking the formula at line \(n)"
-            case let .compiling(t): return fr ? "la compilation de \(t) pour l'évaluer" : "compiling \(t) for evaluation"
+            case let .compiling(t): return fr ? "la compilation de \(short(t)) pour l'évaluer" : "compiling \(short(t)) for evaluation"
             case .printing: return fr ? "l'écriture des résultats" : "printing the results"
             case .generatingCode: return fr ? "la génération du code" : "generating code"
             }
