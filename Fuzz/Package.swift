@@ -12,8 +12,9 @@ let package = Package(
     name: "NablaFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "fuzz-document", dependencies: [.product(name: "Nabla", package: nabla)]),
-        .executableTarget(name: "fuzz-sheet", dependencies: [.product(name: "Nabla", package: nabla)]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-document", dependencies: ["FuzzDriver", .product(name: "Nabla", package: nabla)]),
+        .executableTarget(name: "fuzz-sheet", dependencies: ["FuzzDriver", .product(name: "Nabla", package: nabla)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import FuzzDriver
 import Nabla
 
 /// One input of the fuzzer: a `.nabla` file, solved within a budget, then printed as every
@@ -14,4 +15,12 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = writer.document(WorkedSolution(results: document.results, values: document.values), title: "fuzz")
     }
     return 0
+}
+
+/// The executable's entry (SwiftPM's name for it): libFuzzer's driver, with the target above.
+@_cdecl("fuzz_document_main")
+public func fuzz_documentMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzDocument(data!, size) }
 }

@@ -133,9 +133,10 @@ public final class ExpressionPrinter {
 
     private func orderKey(_ id: ExprID) -> String {
         if let k = orderKeys[id] { return k }
-        if plainForKeys == nil { plainForKeys = notation == .text ? self : ExpressionPrinter(store: store, notation: .text) }
+        // The text printer is its own: keeping it in a property would be a cycle that never frees.
+        if notation != .text && plainForKeys == nil { plainForKeys = ExpressionPrinter(store: store, notation: .text) }
         let (_, rest) = store.splitCoefficient(id)
-        let k = plainForKeys!.string(rest)
+        let k = (plainForKeys ?? self).string(rest)
         orderKeys[id] = k
         return k
     }

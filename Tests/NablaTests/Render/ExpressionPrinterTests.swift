@@ -48,4 +48,16 @@ import Testing
         #expect(try printed("sigmoid(t)", .sympy) == "1/(1 + exp(-(t)))")
         #expect(try printed("abs(x)", .mathml) == "<mrow><mo>|</mo><mi>x</mi><mo>|</mo></mrow>")
     }
+
+    /// Found by the fuzzer: a text printer kept itself for its sort keys and was never freed.
+    @Test(arguments: [Notation.text, .latex, .sympy]) func aPrinterIsFreed(notation: Notation) throws {
+        let doc = try solve("f(x, y) = x^2 + y + sin(x) y\ngradient f")
+        weak var released: ExpressionPrinter?
+        do {
+            let printer = ExpressionPrinter(store: doc.store, notation: notation)
+            _ = printer.string(doc.results[0].components[0])
+            released = printer
+        }
+        #expect(released == nil, "the \(notation) printer is still alive")
+    }
 }
