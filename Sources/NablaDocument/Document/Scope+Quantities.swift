@@ -7,7 +7,8 @@ extension Scope {
     /// variables are left (a variable used at a higher level passes through: `(x, s) ↦ (s t, s)`).
     /// Quantities named in `wrt` are held as variables, not expanded.
     func quantityLinks(_ target: LocatedName, wrt: [LocatedName]?, _ resolver: inout Resolver) throws(Diagnostic) -> ([FunctionLink], QuantityGraph) {
-        let held = Set((wrt ?? []).map(\.name))
+        // The target itself is never held: `derivative T wrt T` is an error of wrt, not an empty graph.
+        let held = Set((wrt ?? []).map(\.name)).subtracting([target.name])
         var values: [ExprID: ExprID] = [:]
         var uses: [ExprID: [ExprID]] = [:]
         var order: [ExprID] = []

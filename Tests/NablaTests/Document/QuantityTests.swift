@@ -108,6 +108,8 @@ import Testing
         #expect(diagnostic("let a = 2\nz = a^2 + a\nderivative z\n")?.contains("error: z depends on no variable: every value it uses is given") == true)
         #expect(diagnostic("f(u) = u^2\nz = s t\njacobian f∘z\n")?.contains("error: z is a quantity (z = …), not a function: ask for derivative z wrt …, without ∘") == true)
         #expect(diagnostic("z = x y\nx = s\nderivative z wrt q\n")?.contains("q") == true)
+        // Found by the fuzzer: the target named among its own variables.
+        #expect(diagnostic("T = u v\nu = cos(t)\nv = t\nderivative T wrt T t\n")?.contains("4:18: error: T does not appear in T; its inputs are t") == true)
         // `z = x` names a quantity when x is no function; `F = f` stays a composition.
         #expect((try? entries("z = x\nx = t^3\nderivative z\n")) == [["3t^2"]])
         #expect((try? entries("f(t) = t^3\nF = f\ngradient F\n")) == [["3t^2"]])
