@@ -11,7 +11,8 @@ import Nabla
 /// ```
 public struct Job: Sendable {
     public enum Action: String, Sendable, CaseIterable { case solve, steps, check }
-    public enum Format: String, Sendable { case html, json, latex, markdown }
+    /// `text`: the report `nabla check` prints (for `check`; the results in text otherwise).
+    public enum Format: String, Sendable { case html, json, latex, markdown, text }
 
     public let text: String
     public let action: Action
@@ -90,6 +91,7 @@ public struct Job: Sendable {
         case .html: body = WorkedSolutionWriter(store: store, language: language, format: .html).body(shown)
         case .latex: body = WorkedSolutionWriter(store: store, language: language, format: .latex).document(shown, title: sourceName)
         case .markdown: body = WorkedSolutionWriter(store: store, language: language, format: .markdown).document(shown, title: sourceName)
+        case .text: body = WorkedSolutionWriter(store: store, language: language, format: .text).document(shown, title: sourceName)
         }
         if budget.isExhausted { return Outcome(body: "", messages: rendered([budget.diagnostic(at: nil)], source), failed: true) }
         return Outcome(body: body, messages: rendered(warnings, source), failed: false)
@@ -102,7 +104,7 @@ public struct Job: Sendable {
         switch format {
         case .json: outcome = Outcome(body: renderer.json(report), messages: [], failed: false)
         case .html: outcome = Outcome(body: CorrectedCopy(report: report, source: source, language: language).html, messages: [], failed: false)
-        case .latex, .markdown: outcome = Outcome(body: renderer.text(report), messages: [], failed: false)
+        case .latex, .markdown, .text: outcome = Outcome(body: renderer.text(report), messages: [], failed: false)
         }
         if report.claims.isEmpty && report.errors.isEmpty {
             outcome = Outcome(body: outcome.body, messages: [renderer.noClaims()], failed: format != .json)

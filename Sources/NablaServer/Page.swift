@@ -61,14 +61,24 @@ struct Page {
 
     /// Buttons that post the same text again for a download of the result in each format.
     static func downloads(text: String, action: Job.Action, language: Language) -> String {
-        let formats: [Job.Format] = action == .check ? [.json] : [.latex, .markdown, .json]
+        let formats: [Job.Format] = action == .check ? [.text, .json] : [.latex, .markdown, .json]
         var out = "<div class=\"downloads\">\(escapedXML(PageText.table(language).download))"
         for f in formats {
             out += "<form method=\"post\" action=\"/download\"><input type=\"hidden\" name=\"text\" value=\"\(escapedXML(text))\">"
                 + "<input type=\"hidden\" name=\"action\" value=\"\(action.rawValue)\"><input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">"
-                + "<input type=\"hidden\" name=\"format\" value=\"\(f.rawValue)\"><button type=\"submit\">\(f == .latex ? "LaTeX" : f == .markdown ? "Markdown" : "JSON")</button></form>"
+                + "<input type=\"hidden\" name=\"format\" value=\"\(f.rawValue)\"><button type=\"submit\">\(Self.label(f))</button></form>"
         }
         return out + "</div>\n"
+    }
+
+    private static func label(_ f: Job.Format) -> String {
+        switch f {
+        case .latex: "LaTeX"
+        case .markdown: "Markdown"
+        case .json: "JSON"
+        case .text: "Text"
+        case .html: "HTML"
+        }
     }
 
     static let style = """

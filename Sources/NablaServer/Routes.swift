@@ -114,6 +114,7 @@ public struct NablaRoutes: Sendable {
         let (type, ext) = switch format {
         case .latex: ("application/x-tex; charset=utf-8", "tex")
         case .markdown: ("text/markdown; charset=utf-8", "md")
+        case .text: ("text/plain; charset=utf-8", "txt")
         default: ("application/json", "json")
         }
         var response = Response.text(outcome.body, type: type)
@@ -144,7 +145,7 @@ public struct NablaRoutes: Sendable {
         let format: Job.Format
         if action == .steps {
             let written = request.uri.queryParameters.get("format").map { String($0) } ?? "html"
-            guard let asked = Job.Format(rawValue: written), asked != .json else {
+            guard let asked = Job.Format(rawValue: written), asked != .json, asked != .text else {
                 return .json("{\"errors\": [\(jsonQuoted("format is latex, markdown or html"))]}\n", status: .badRequest)
             }
             format = asked
@@ -166,6 +167,7 @@ public struct NablaRoutes: Sendable {
                 + "<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n" + outcome.body + "</body>\n</html>\n"
             return .html(page)
         case .json: return .json(outcome.body)
+        case .text: return .text(outcome.body, type: "text/plain; charset=utf-8")
         }
     }
 

@@ -102,6 +102,12 @@ import Testing
             try await client.execute(uri: "/download", method: .post, headers: Self.formType, body: Self.form(fields + [("format", "json")])) { r in
                 #expect(Self.string(r).contains("\"jacobian\": [[\"y\", \"x\"]]"))
             }
+            // A checked sheet: the report as `nabla check` prints it.
+            let sheet = [("text", "Let $f(x) = x^2$.\n\\[ f'(x) = 3x \\]\n"), ("action", "check"), ("lang", "fr"), ("format", "text")]
+            try await client.execute(uri: "/download", method: .post, headers: Self.formType, body: Self.form(sheet)) { r in
+                #expect(r.headers[.contentDisposition] == "attachment; filename=\"nabla-check.txt\"")
+                #expect(Self.string(r).contains("✗ faux"))
+            }
         }
     }
 
