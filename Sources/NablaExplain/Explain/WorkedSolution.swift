@@ -17,8 +17,8 @@ public struct WorkedSolution {
         case definitions([FunctionLink])
         /// Values given to constants (`y1 = 1`).
         case values([(String, ExprID)])
-        /// The start of one target.
-        case target(TargetResult)
+        /// The start of one target; `working`: the steps of the chain rule follow.
+        case target(TargetResult, working: Bool)
         /// The Jacobian of one function of the composition, with respect to `variables` (its own
         /// parameters, or the target's variables for the innermost function).
         case factorJacobian(FunctionLink, ExpressionMatrix, variables: [ExprID])
@@ -39,10 +39,11 @@ public struct WorkedSolution {
 
     /// The same without the working: definitions, values and results only.
     public var resultsOnly: WorkedSolution {
-        WorkedSolution(steps: steps.filter {
+        WorkedSolution(steps: steps.compactMap {
             switch $0 {
-            case .factorJacobian, .chainRule, .partials, .leibniz: return false
-            default: return true
+            case .factorJacobian, .chainRule, .partials, .leibniz: return nil
+            case let .target(r, _): return .target(r, working: false)
+            default: return $0
             }
         })
     }
@@ -69,7 +70,7 @@ public struct WorkedSolution {
         if !defined.isEmpty { steps.append(.definitions(defined)) }
         if !values.isEmpty { steps.append(.values(values)) }
         for r in results {
-            steps.append(.target(r))
+            steps.append(.target(r, working: true))
             if let graph = r.quantities, let working = graph.working {
                 steps.append(.quantities(graph))
                 steps.append(.partials(graph))

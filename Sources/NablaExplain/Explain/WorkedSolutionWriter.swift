@@ -104,7 +104,7 @@ public struct WorkedSolutionWriter {
         case let .values(values):
             let written = values.map { math.inline(math.joined([math.identifier($0.0), math.expression($0.1)], [.equals])) }
             return paragraph(phrases.valuesIntro(written.joined(separator: ", ")))
-        case let .target(r) where r.quantities != nil:
+        case let .target(r, _) where r.quantities != nil:
             let variables = r.variableSymbols.map { math.inline(math.expression($0)) }
             let title = r.command == .hessian ? phrases.hessianOf(math.inline(math.identifier(r.target)))
                 : phrases.derivativesOf(math.inline(math.identifier(r.target)), variables)
@@ -124,12 +124,12 @@ public struct WorkedSolutionWriter {
             }.joined()
         case let .leibniz(sums, graph):
             return paragraph(phrases.leibnizIntro) + sums.map { leibniz($0, graph) }.joined()
-        case let .target(r):
+        case let .target(r, shown):
             let named = r.links.count > 1 && !r.target.contains("∘")
             let target = named ? math.joined([math.identifier(r.target), math.composition(r.links.map(\.name))], [.equals])
                 : math.composition(r.links.map(\.name))
             let title = r.command == .hessian ? phrases.hessianOf : phrases.jacobianOf
-            let working = r.links.count > 1 && r.derivation?.steps.isEmpty == false
+            let working = shown && r.links.count > 1 && r.derivation?.steps.isEmpty == false
             return heading(title(math.inline(target)), level: 2) + (working ? paragraph(phrases.factorJacobians) : "")
         case let .factorJacobian(link, m, variables):
             let chosen = variables != link.parameters

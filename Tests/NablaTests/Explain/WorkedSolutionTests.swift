@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    /// The results alone (`solve --format markdown`, the page's Solve) announce no working.
+    @Test func resultsOnlyAnnounceNoWorking() throws {
+        let doc = try solve(try Fixtures.example("chain-rule.nabla"))
+        for language in [Language.en, .fr] {
+            let writer = WorkedSolutionWriter(store: doc.store, language: language, format: .markdown)
+            let text = writer.document(WorkedSolution(results: doc.results, values: doc.values).resultsOnly, title: "t")
+            #expect(!text.contains("First the Jacobian") && !text.contains("Commençons par"), "\(language)")
+            #expect(text.contains("\\nabla"))
+        }
+    }
+
     @Test(arguments: [Language.en, .fr]) func aSheetSolvedThenChecked(language: Language) throws {
         let sheet = SourceText(name: "seed.md", text: try Fixtures.text("sheets/seed-transcription.md"))
         let solved = SheetChecker(source: sheet).solveByExercise()
