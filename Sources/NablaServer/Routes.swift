@@ -79,10 +79,7 @@ public struct NablaRoutes: Sendable {
     /// The page with the text in its area and the result of `action` on it below.
     func respond(_ text: String, _ action: Job.Action, _ language: Language) async -> Response {
         var page = Page(language: language, shelf: shelf, text: text, action: action)
-        var job = Job(text: text, action: action, language: language)
-        job.seconds = seconds
-        let work = job
-        guard let outcome = try? await pool.run({ work.run(as: .html) }) else {
+        guard let outcome = await compute(Job(text: text, action: action, language: language), as: .html) else {
             page.result = Page.problem([PageText.table(language).busy], language: language)
             return .html(page.html, status: .serviceUnavailable)
         }
@@ -104,10 +101,7 @@ public struct NablaRoutes: Sendable {
         let language = Self.language(request, form: form)
         let action = form["action"].flatMap(Job.Action.init(rawValue:)) ?? .solve
         let format = form["format"].flatMap(Job.Format.init(rawValue:)) ?? .json
-        var job = Job(text: form["text"] ?? "", action: action, language: language)
-        job.seconds = seconds
-        let work = job
-        guard let outcome = try? await pool.run({ work.run(as: format == .html ? .json : format) }) else {
+        guard let outcome = await compute(Job(text: form["text"] ?? "", action: action, language: language), as: format == .html ? .json : format) else {
             return .text(PageText.table(language).busy + "\n", type: "text/plain; charset=utf-8", status: .serviceUnavailable)
         }
         if outcome.failed { return .text(outcome.messages.joined(separator: "\n") + "\n", type: "text/plain; charset=utf-8", status: .unprocessableContent) }
@@ -138,7 +132,6 @@ public struct NablaRoutes: Sendable {
             return .json("{\"errors\": [\(jsonQuoted("the body is not UTF-8 text"))]}\n", status: .unprocessableContent)
         }
         var job = Job(text: text, action: action, language: language)
-        job.seconds = seconds
         if let wrt = request.uri.queryParameters.get("wrt") {
             job.wrt = wrt.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         }
@@ -152,8 +145,7 @@ public struct NablaRoutes: Sendable {
         } else {
             format = .json
         }
-        let work = job
-        guard let outcome = try? await pool.run({ work.run(as: format) }) else {
+        guard let outcome = await compute(job, as: format) else {
             return .json("{\"errors\": [\(jsonQuoted("the server is busy: try again in a moment"))]}\n", status: .serviceUnavailable)
         }
         if outcome.failed {
@@ -169,6 +161,14 @@ public struct NablaRoutes: Sendable {
         case .json: return .json(outcome.body)
         case .text: return .text(outcome.body, type: "text/plain; charset=utf-8")
         }
+    }
+
+    /// `job` on the pool, within this server's time budget; nil when the queue is full.
+    func compute(_ job: Job, as format: Job.Format) async -> Job.Outcome? {
+        var budgeted = job
+        budgeted.seconds = seconds
+        let work = budgeted
+        return try? await pool.run { work.run(as: format) }
     }
 
     // MARK: Reading

@@ -19,9 +19,8 @@ extension ExpressionStore {
                 var rest = factors
                 rest.remove(at: max(i, j)); rest.remove(at: min(i, j))
                 // n = common·p·shift_n, d = common·q·shift_d: n^a·d^b = common^(a+b)·p^a·q^b·shift_n^a·shift_d^b.
-                let unit = Polynomial(terms: [.one: .one])
                 return product(rest + [power(expression(p), number(a)), power(expression(q), number(b)), power(expression(common), number(a + b)),
-                                       power(expression(unit, times: numeratorShift), number(a)), power(expression(unit, times: denominatorShift), number(b))])
+                                       power(expression(.one, times: numeratorShift), number(a)), power(expression(.one, times: denominatorShift), number(b))])
             }
         }
         return nil
@@ -30,9 +29,8 @@ extension ExpressionStore {
     /// p/q with the common factor taken out of n/d: by exact division either way, else by the
     /// greatest common divisor in one atom; nil when nothing cancels.
     private func cancelled(_ n: Polynomial, _ d: Polynomial) -> (Polynomial, Polynomial, common: Polynomial)? {
-        let unit = Polynomial(terms: [.one: .one])
-        if let (q, r) = n.divided(by: d), r.isZero, !d.isConstant { return (q, unit, d) }
-        if let (q, r) = d.divided(by: n), r.isZero, !n.isConstant { return (unit, q, n) }
+        if let (q, r) = n.divided(by: d), r.isZero, !d.isConstant { return (q, .one, d) }
+        if let (q, r) = d.divided(by: n), r.isZero, !n.isConstant { return (.one, q, n) }
         guard let g = Polynomial.gcdInOneAtom(n, d), !g.isConstant,
               let (p, r1) = n.divided(by: g), r1.isZero, let (q, r2) = d.divided(by: g), r2.isZero else { return nil }
         return (p, q, g)

@@ -11,7 +11,7 @@ extension ExpressionStore {
               case let .apply(.exp, u) = self[factors[e]] else { return nil }
         for (k, f) in factors.enumerated() where k != e {
             guard case let .power(base, exponent) = self[f], exponent == minusOne, case let .sum(terms) = self[base],
-                  terms.contains(where: { containsExponential($0) }) else { continue }
+                  terms.contains(where: { exponentialArgument($0) != nil }) else { continue }
             let inverse = exp(negate(u))
             let turned = sum(terms.map { product([$0, inverse]) })
             var rest = factors
@@ -21,14 +21,6 @@ extension ExpressionStore {
         return nil
     }
 
-    /// Whether a term is or has an exponential factor.
-    private func containsExponential(_ term: ExprID) -> Bool {
-        switch self[term] {
-        case .apply(.exp, _): return true
-        case let .product(f): return f.contains { if case .apply(.exp, _) = self[$0] { true } else { false } }
-        default: return false
-        }
-    }
 
     /// The rule `orient-a-denominator`: a power of a sum with an exponential e^v in it, in a
     /// product, is multiplied through by e^−v (and the product by e^(−v·k)): `1/(e^−t + 1)` →
@@ -62,7 +54,7 @@ extension ExpressionStore {
         return nil
     }
 
-    /// The argument of a term's exponential factor, when it has one.
+    /// The argument of a term's exponential factor, when it is or has one.
     private func exponentialArgument(_ term: ExprID) -> ExprID? {
         switch self[term] {
         case let .apply(.exp, v): return v

@@ -44,6 +44,9 @@ struct Polynomial: Equatable {
 
     var terms: [Monomial: Rational]
 
+    /// The polynomial 1.
+    static let one = Polynomial(terms: [.one: .one])
+
     var isZero: Bool { terms.isEmpty }
     var atoms: Set<ExprID> { Set(terms.keys.flatMap { $0.powers.map(\.atom) }) }
 

@@ -10,6 +10,16 @@ public struct QuantityWorking {
     public let partials: [(quantity: ExprID, use: ExprID, value: ExprID)]
     /// The chain-rule sums, inner quantities first, the target's last.
     public let sums: [LeibnizSum]
+
+    /// ∂q/∂d for a d that q uses directly.
+    public func partial(of q: ExprID, by d: ExprID) -> ExprID? {
+        partials.first { $0.quantity == q && $0.use == d }?.value
+    }
+
+    /// The sum ∂q/∂v = Σ …, when q uses other quantities.
+    public func sum(of q: ExprID, by v: ExprID) -> LeibnizSum? {
+        sums.first { $0.quantity == q && $0.variable == v }
+    }
 }
 
 /// ∂q/∂v = Σ ∂q/∂d · ∂d/∂v over the quantities and variables d that q uses and that depend on v.

@@ -16,18 +16,15 @@ extension SheetChecker {
         return nil
     }
 
-    /// The path whose term the claim leaves out, when the claim is the sum of the others.
-    func forgottenTerm(_ claimed: ExprID, _ expected: ExprID, _ graph: QuantityGraph, _ q: ExprID, _ v: ExprID, _ through: [ExprID],
-                               _ expansion: [ExprID: ExprID], _ equivalence: inout Equivalence) -> String? {
-        guard let working = graph.working else { return nil }
-        for d in through {
-            let outer = scope(partialOf: q, d, working)
-            let inner = d == v ? store.one : working.sums.first { $0.quantity == d && $0.variable == v }?.value
-                ?? scope(partialOf: d, v, working)
-            guard let outer, let inner else { continue }
-            let term = store.substitute(store.multiply(outer, inner), expansion)
+    /// The path whose term the claim leaves out, when the claim is the sum of the others: the
+    /// terms of the working's sum ∂q/∂v, each with the quantities written in the variables.
+    func forgottenTerm(_ claimed: ExprID, _ expected: ExprID, _ graph: QuantityGraph, _ q: ExprID, _ v: ExprID,
+                       _ expansion: [ExprID: ExprID], _ equivalence: inout Equivalence) -> String? {
+        guard let sum = graph.working?.sum(of: q, by: v) else { return nil }
+        let name = { (id: ExprID) in self.store.symbolName(id) ?? "?" }
+        for (d, t) in zip(sum.through, sum.terms) {
+            let term = store.substitute(store.multiply(t.outer, t.inner), expansion)
             if case .equal = equivalence.compare(claimed, store.subtract(expected, term)) {
-                let name = { (id: ExprID) in self.store.symbolName(id) ?? "?" }
                 return d == v ? "∂\(name(q))/∂\(name(v))" : "∂\(name(q))/∂\(name(d))·∂\(name(d))/∂\(name(v))"
             }
         }
@@ -49,9 +46,5 @@ extension SheetChecker {
             return "∂\(result.links[0].name)/∂\(name)·\(d)\(name)/\(d)\(variable)"
         }
         return nil
-    }
-
-    private func scope(partialOf q: ExprID, _ d: ExprID, _ working: QuantityWorking) -> ExprID? {
-        working.partials.first { $0.quantity == q && $0.use == d }?.value
     }
 }

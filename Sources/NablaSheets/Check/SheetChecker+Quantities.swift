@@ -56,9 +56,8 @@ extension SheetChecker {
             if let j = result.variableSymbols.firstIndex(of: symbol) {
                 expected = ExpressionMatrix(rows: 1, columns: 1, entries: [expected.entries[j]])
                 through = graph.uses(q).filter { graph.depends($0, on: symbol) }
-            } else if graph.uses(q).contains(symbol) {
+            } else if graph.uses(q).contains(symbol), let partial = graph.working?.partial(of: q, by: symbol) {
                 // ∂z/∂x for a quantity x that z is written in: the partial of z's own formula.
-                let partial = scope.simplifier.simplify(store.derivative(graph.value(of: q)!, symbol))
                 expected = ExpressionMatrix(rows: 1, columns: 1, entries: [store.substitute(partial, expansion)])
             } else if graph.isQuantity(symbol), let held = try? scope.solve(.jacobian, head.target, head.location, wrt: [LocatedName(name: v, location: head.location)]) {
                 expected = ExpressionMatrix(rows: 1, columns: 1, entries: [store.substitute(held.matrix.entries[0], expansion)])
@@ -99,7 +98,7 @@ extension SheetChecker {
             }
             var verdict = compare(written, expected, column: nil, target: name, part: shownPart, location: value.location, factors: nil, &equivalence)
             if verdict.verdict == .wrong, point.isEmpty, let v = head.variable, let through, through.count > 1, written.entries.count == 1,
-               let missing = forgottenTerm(written.entries[0], expected.entries[0], graph, q, store.symbol(v), through, expansion, &equivalence) {
+               let missing = forgottenTerm(written.entries[0], expected.entries[0], graph, q, store.symbol(v), expansion, &equivalence) {
                 verdict = verdict.judged(.wrong, .missingTerm(missing))
             }
             out.append(verdict)
