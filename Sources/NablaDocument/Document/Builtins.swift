@@ -15,11 +15,13 @@ package enum Builtin {
     static let binary: Set<String> = ["max", "min", "log"]
     /// Functions of any number of arguments.
     static let variadic: Set<String> = ["softmax", "logsumexp"]
+    /// The sum of the entries of a vector, or of its arguments: `sum(v)`, `sum(a, b)`.
+    static let sum = "sum"
 
-    static let allNames: [String] = Set(Array(scalar.keys) + Array(derived) + Array(binary) + Array(variadic)).sorted()
+    static let allNames: [String] = Set(Array(scalar.keys) + Array(derived) + Array(binary) + Array(variadic) + [sum]).sorted()
 
     package static func isBuiltin(_ name: String) -> Bool {
-        scalar[name] != nil || derived.contains(name) || binary.contains(name) || variadic.contains(name)
+        scalar[name] != nil || derived.contains(name) || binary.contains(name) || variadic.contains(name) || name == sum
     }
 
     /// A builtin of one argument applied to `a`; nil for a name that is not one.
@@ -62,6 +64,8 @@ package enum Builtin {
         let components: [ExprID]
         if variadic.contains(name) {
             components = variadic(name, parameters, in: store)
+        } else if name == sum {
+            components = [store.sum(parameters)]
         } else if unary(name, parameters[0], in: store) != nil {
             components = parameters.map { unary(name, $0, in: store)! }
         } else {

@@ -43,6 +43,7 @@ public final class Document {
         var parser = Parser(source: source)
         let statements = try timings.measure(\.parse) { () throws(Diagnostic) in try parser.parse() }
         scope.warnings += parser.warnings
+        scope.shapes.declarations = parser.declarations
         warnings = scope.warnings
         try solve(statements, parseTime: timings.parse, wrt: variables)
     }

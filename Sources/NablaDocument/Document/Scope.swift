@@ -19,6 +19,8 @@ package final class Scope {
     /// The variables a sheet's exercise names in its text ("par rapport à $(w_1, w_2, b)$",
     /// "with respect to $w$"): symbols, or a stem (`w` for w_1, w_2).
     package var statedVariables: [String]?
+    /// The shapes of the constants (`W[3,4]`), declared or inferred.
+    package let shapes = ConstantShapes()
 
     package init(store: ExpressionStore, simplifier: Simplifier? = nil, aliases: [String: String] = [:]) {
         self.aliases = aliases
@@ -31,7 +33,7 @@ package final class Scope {
 
     /// Gives `name` the value of `syntax`, for the work that follows.
     package func bind(_ name: String, _ syntax: ExpressionSyntax) throws(Diagnostic) {
-        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
+        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases, shapes: shapes)
         bindings[name] = try resolver.scalar(syntax, [:])
     }
 
@@ -126,7 +128,7 @@ package final class Scope {
                parseTime: Double = 0) throws(Diagnostic) -> TargetResult {
         var timings = PhaseTimings()
         timings.parse = parseTime
-        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases)
+        var resolver = Resolver(store: store, definitions: definitions, bindings: bindings, aliases: aliases, shapes: shapes)
         let target = chain.map(\.name).joined(separator: "∘")
         store.budget?.activity = .reading(target)
         var graph: QuantityGraph?
@@ -141,7 +143,9 @@ package final class Scope {
         try Scope.checkShapes(links)
         try checkNameCapture(links)
         var variables = links.last!.parameters
-        if let wrt { (links, variables) = try chosenVariables(wrt, links, target) }
+        let inputs = definitions[links.last!.name]?.shapedParameters ?? []
+        let blocks = variableBlocks(wrt ?? inputs, inputs: inputs)
+        if let wrt { (links, variables) = try chosenVariables(entries(of: wrt, inputs: inputs), links, target) }
         if kind != .jacobian, links[0].components.count != 1 {
             throw Diagnostic(.notScalar, DocumentPhrase.needsAScalar(command: kind.rawValue, target: target, components: links[0].components.count),
                              at: location)
@@ -179,12 +183,37 @@ package final class Scope {
                                   components: chainResult.components, matrix: matrix, location: location, timings: timings)
         result.links = links
         result.variableSymbols = variables
+        result.variableBlocks = blocks
         result.derivation = chainResult
         if var graph {
             graph.working = graph.working(variables, final: chainResult.jacobian.entries, store: store, simplifier: simplifier)
             result.quantities = graph
         }
         return result
+    }
+
+    /// The shape of each name: an input's (`x[4]`), or a constant's (`W[3,4]`).
+    private func variableBlocks(_ names: [LocatedName], inputs: [LocatedName]) -> [VariableBlock] {
+        var blocks: [VariableBlock] = []
+        var offset = 0
+        for name in names {
+            let shape = shape(of: name, inputs: inputs)
+            blocks.append(VariableBlock(name: name.name, shape: shape, offset: offset))
+            offset += blocks.last!.count
+        }
+        return blocks.contains { !$0.shape.isEmpty } ? blocks : []
+    }
+
+    private func shape(of name: LocatedName, inputs: [LocatedName]) -> [Int] {
+        if !name.shape.isEmpty { return name.shape }
+        return inputs.first { $0.name == name.name }?.shape ?? shapes.declarations[name.name]?.shape ?? []
+    }
+
+    /// The names with each vector or matrix (`x[4]`, `W[3,4]`) replaced by its entries.
+    private func entries(of names: [LocatedName], inputs: [LocatedName]) -> [LocatedName] {
+        names.flatMap { name in
+            Shape.entryNames(name.name, shape(of: name, inputs: inputs)).map { LocatedName(name: $0, location: name.location) }
+        }
     }
 
     /// The links with the variables `wrt` used by the innermost one only (the outer links that

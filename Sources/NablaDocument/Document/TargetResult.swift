@@ -23,6 +23,9 @@ public struct TargetResult {
     /// The functions chained, outermost first, and the chain rule's intermediate matrices.
     public var links: [FunctionLink] = []
     public var derivation: ChainRuleResult?
+    /// The variables by vector and matrix they belong to, when one of them is shaped
+    /// (`wrt W, b`); empty when every variable is a scalar.
+    public var variableBlocks: [VariableBlock] = []
     /// The intermediate variables, when the target is a quantity (`derivative z wrt s, t`).
     public var quantities: QuantityGraph?
 

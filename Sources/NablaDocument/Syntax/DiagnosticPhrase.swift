@@ -47,6 +47,7 @@ extension Diagnostic {
             case closingArguments(of: String)
             case equalsAfterParameters(of: String)
             case equalsAfter(String)
+            case wholeNumberInBrackets
         }
 
         /// What the parser found instead.
@@ -121,6 +122,9 @@ extension Diagnostic.Phrase.Expected {
         case let .closingArguments(name): return fr ? "')' pour fermer les arguments de \(name)" : "')' to close the arguments of \(name)"
         case let .equalsAfterParameters(name): return fr ? "'=' après \(name)(…)" : "'=' after \(name)(…)"
         case let .equalsAfter(name): return fr ? "'=' après \(name)" : "'=' after \(name)"
+        case .wholeNumberInBrackets:
+            return fr ? "un nombre entier entre crochets (W[3,4] pour une matrice, x[2] pour une entrée)"
+                : "a whole number in brackets (W[3,4] for a matrix, x[2] for an entry)"
         }
     }
 }

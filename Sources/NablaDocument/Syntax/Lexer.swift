@@ -3,7 +3,7 @@ import NablaCore
 /// Splits plain-syntax source into tokens.
 ///
 /// Newlines end statements except inside parentheses or brackets; `#` starts a comment.
-/// `·` and `×` are multiplication, `−` is minus, `∘` is composition, `**` is `^`. A decimal
+/// `·` (and `⋅`) is the product that fixes shapes (``Token/Kind/dot``), `×` multiplication, `−` is minus, `∘` is composition, `**` is `^`. A decimal
 /// literal is exact: `0.25` is `1/4`, `2e-3` is `1/500`.
 struct Lexer {
     let source: SourceText
@@ -55,7 +55,8 @@ struct Lexer {
                     let (scalar, length) = try decodeScalar(at: i)
                     switch scalar {
                     case "\u{2218}": emit(.compose, length)
-                    case "\u{00B7}", "\u{00D7}", "\u{22C5}": emit(.times, length)
+                    case "\u{00B7}", "\u{22C5}": emit(.dot, length)
+                    case "\u{00D7}": emit(.times, length)
                     case "\u{2212}": emit(.minus, length)
                     default:
                         if scalar.properties.isAlphabetic {

@@ -19,6 +19,10 @@ struct Parser {
     private var nesting = 0
     /// Readings the writer may not have meant (`1/2x` is (1/2)·x), said as warnings.
     private(set) var warnings: [Diagnostic] = []
+    /// The shapes of constants, declared where the file first writes them (`W[3,4]`).
+    private(set) var declarations: [String: ShapeDeclaration] = [:]
+    /// The shapes of the parameters of the function being read: `x[2]` in its body is an entry.
+    private var shapedParameters: [String: [Int]] = [:]
 
     init(source: SourceText) { self.source = source }
 
@@ -99,12 +103,16 @@ struct Parser {
                 if let previous = parameters.first(where: { $0.name == p }) {
                     throw Diagnostic(.syntax, .parameterAlreadyNamed(p, at: previous.location), at: location(current))
                 }
-                parameters.append(LocatedName(name: p, location: location(current)))
+                let l = location(current)
                 advance()
+                let shape = current.kind == .leftBracket && !current.spaceBefore ? try dimensions(of: p, at: l) : []
+                parameters.append(LocatedName(name: p, location: l, shape: shape))
             } while accept(.comma)
         }
         try expect(.rightParen, .closingParameters)
         try expect(.equals, .equalsAfterParameters(of: word))
+        shapedParameters = Dictionary(parameters.filter { !$0.shape.isEmpty }.map { ($0.name, $0.shape) }, uniquingKeysWith: { a, _ in a })
+        defer { shapedParameters = [:] }
         let body = try expression()
         return .function(name: name, parameters: parameters, body: body)
     }
@@ -187,6 +195,12 @@ struct Parser {
         while true {
             if accept(.times) {
                 factors.append(result); result = try unary(after: "'*'")
+            } else if current.kind == .dot {
+                let l = location(current)
+                advance()
+                let left = factors.isEmpty ? result : .product(factors + [result], start)
+                result = .dot(left, try unary(after: "'·'"), l)
+                factors = []
             } else if current.kind == .divide {
                 let l = location(current)
                 advance()
@@ -268,6 +282,7 @@ struct Parser {
                 return .power(call, .number(n, pl), pl)
             }
             if current.kind == .leftParen && !current.spaceBefore { return try call(name, at: l) }
+            if current.kind == .leftBracket && !current.spaceBefore { return try subscripted(name, at: l) }
             return .name(name, l)
         case .leftParen, .leftBracket:
             let closing: Token.Kind = current.kind == .leftParen ? .rightParen : .rightBracket
@@ -279,6 +294,49 @@ struct Parser {
         default:
             throw error(.expression(after: what))
         }
+    }
+
+    // MARK: Shapes
+
+    /// The most entries one vector or matrix may have.
+    static let maximumEntries = 1 << 20
+
+    /// `[3,4]` after a name, the current token being the `[`: the dimensions, whole numbers ≥ 1.
+    private mutating func dimensions(of name: String, at l: SourceLocation) throws(Diagnostic) -> [Int] {
+        let numbers = try bracketedNumbers()
+        guard numbers.count <= 2, numbers.allSatisfy({ $0 >= 1 }) else {
+            throw Diagnostic(.shapeMismatch, .other(ShapePhrase.badDimensions(name)), at: l)
+        }
+        guard numbers.reduce(1, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) <= Parser.maximumEntries else {
+            throw Diagnostic(.inputTooLarge, .other(ShapePhrase.tooManyEntries(name, limit: Parser.maximumEntries)), at: l)
+        }
+        return numbers
+    }
+
+    /// Whole numbers between brackets, `[3,4]`, the current token being the `[`.
+    private mutating func bracketedNumbers() throws(Diagnostic) -> [Int] {
+        advance()
+        var numbers: [Int] = []
+        repeat {
+            guard case let .number(n) = current.kind, let value = n.intValue else {
+                throw error(.wholeNumberInBrackets)
+            }
+            numbers.append(value)
+            advance()
+        } while accept(.comma)
+        try expect(.rightBracket, .closing("]"))
+        return numbers
+    }
+
+    /// `W[3,4]` or `x[2]`: the declaration of a constant's shape where the file first writes
+    /// it, an entry of a parameter or of a constant declared before.
+    private mutating func subscripted(_ name: String, at l: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+        if shapedParameters[name] != nil || declarations[name] != nil {
+            return .subscripted(name, try bracketedNumbers(), l)
+        }
+        let shape = try dimensions(of: name, at: l)
+        declarations[name] = ShapeDeclaration(name: name, shape: shape, location: l)
+        return .subscripted(name, shape, l)
     }
 
     // MARK: Helpers

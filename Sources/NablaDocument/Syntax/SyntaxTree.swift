@@ -11,21 +11,31 @@ package indirect enum ExpressionSyntax {
     case divide(ExpressionSyntax, ExpressionSyntax, SourceLocation)
     case power(ExpressionSyntax, ExpressionSyntax, SourceLocation)
     case tuple([ExpressionSyntax], SourceLocation)
+    /// `a·b`, written with a dot: a product, and for a free name beside a vector, the sign that
+    /// the name is a vector too (`-y·log(p)` makes y a vector of p's length).
+    case dot(ExpressionSyntax, ExpressionSyntax, SourceLocation)
+    /// `W[3,4]` or `x[2]`, the name followed at once by whole numbers in brackets: the
+    /// declaration of a constant's shape where the file first writes it (see
+    /// ``ShapeDeclaration``), an entry everywhere else.
+    case subscripted(String, [Int], SourceLocation)
 
     package var location: SourceLocation {
         switch self {
         case let .number(_, l), let .name(_, l), let .call(_, _, l), let .negate(_, l), let .sum(_, l),
-             let .product(_, l), let .divide(_, _, l), let .power(_, _, l), let .tuple(_, l): l
+             let .product(_, l), let .divide(_, _, l), let .power(_, _, l), let .tuple(_, l), let .dot(_, _, l),
+             let .subscripted(_, _, l): l
         }
     }
 }
 
-/// A name with the place it is written.
+/// A name with the place it is written, and for a parameter, its shape: `x[4]` is a vector of 4.
 package struct LocatedName {
     package let name: String
     package let location: SourceLocation
+    /// Empty for a scalar; `[4]` for a vector, `[3, 4]` for a matrix.
+    package var shape: [Int] = []
 
-    package init(name: String, location: SourceLocation) { self.name = name; self.location = location }
+    package init(name: String, location: SourceLocation, shape: [Int] = []) { self.name = name; self.location = location; self.shape = shape }
 }
 
 /// One statement of a `.nabla` file.
@@ -62,10 +72,10 @@ extension ExpressionSyntax {
         while let e = stack.popLast() {
             switch e {
             case .number: break
-            case let .name(n, _): if !out.contains(n) { out.append(n) }
+            case let .name(n, _), let .subscripted(n, _, _): if !out.contains(n) { out.append(n) }
             case let .call(_, items, _), let .sum(items, _), let .product(items, _), let .tuple(items, _): stack += items.reversed()
             case let .negate(a, _): stack.append(a)
-            case let .divide(a, b, _), let .power(a, b, _): stack += [b, a]
+            case let .divide(a, b, _), let .power(a, b, _), let .dot(a, b, _): stack += [b, a]
             }
         }
         return out

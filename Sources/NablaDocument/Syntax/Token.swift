@@ -6,6 +6,8 @@ struct Token: Equatable {
         case number(Rational)
         case identifier(String)
         case plus, minus, times, divide, caret     // `^` and `**`
+        /// `·` or `⋅`: a product, and between vectors or a matrix and a vector, the dot product.
+        case dot
         case leftParen, rightParen, leftBracket, rightBracket
         case comma, equals, compose                // `∘`
         case newline, end
@@ -24,6 +26,7 @@ struct Token: Equatable {
         case .plus: .token("'+'")
         case .minus: .token("'-'")
         case .times: .token("'*'")
+        case .dot: .token("'·'")
         case .divide: .token("'/'")
         case .caret: .token("'^'")
         case .leftParen: .token("'('")

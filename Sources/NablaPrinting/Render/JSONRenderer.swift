@@ -29,7 +29,14 @@ public struct JSONRenderer {
                 if i > 0 { out += ", " }
                 out += "[" + r.matrix.row(i).map { jsonString(printer.string(rewrite ? simplifier.withoutSigmoid($0) : $0)) }.joined(separator: ", ") + "]"
             }
-            out += "]}"
+            out += "]"
+            if !r.variableBlocks.isEmpty {
+                // Where each vector or matrix sits among the variables: W (3×4) is variables 0..<12, row-major.
+                out += ", \"blocks\": [" + r.variableBlocks.map {
+                    "{\"name\": \(jsonString($0.name)), \"shape\": [\($0.shape.map(String.init).joined(separator: ", "))], \"offset\": \($0.offset)}"
+                }.joined(separator: ", ") + "]"
+            }
+            out += "}"
         }
         out += "]"
         if !warnings.isEmpty {

@@ -24,8 +24,11 @@ public struct LaTeXRenderer {
         return out + "\\end{pmatrix}"
     }
 
+    /// The result as a display; a gradient with respect to a matrix, one display per block
+    /// shaped like its variables.
     public func equation(_ result: TargetResult) -> String {
-        "\\[\n\(result.latexTitle) =\n\(matrix(result.matrix))\n\\]\n"
+        guard let blocks = result.gradientBlocks else { return "\\[\n\(result.latexTitle) =\n\(matrix(result.matrix))\n\\]\n" }
+        return blocks.map { "\\[\n\(result.latexTitle(of: $0.block)) =\n\(matrix($0.matrix))\n\\]\n" }.joined()
     }
 
     /// A standalone document with every result.

@@ -20,12 +20,17 @@ public struct TextRenderer {
 
     public func render(_ result: TargetResult) -> String {
         let size = result.matrix.entries.reduce(0) { min(Int.max / 4, $0 + printer.store.treeSize($1)) }
-        guard size > TextRenderer.namingThreshold else { return "\(result.title) =\n" + matrix(result.matrix) }
+        // A gradient with respect to a matrix is printed shaped like it, block by block.
+        let body = { () -> String in
+            guard let blocks = result.gradientBlocks else { return "\(result.title) =\n" + matrix(result.matrix) }
+            return blocks.map { "\(result.title(of: $0.block)) =\n" + matrix($0.matrix) }.joined(separator: "\n")
+        }
+        guard size > TextRenderer.namingThreshold else { return body() }
         // Too long written out: name what the entries share, then say what the names stand for.
         let shared = SharedNames(result.matrix.entries, in: printer.store)
         printer.names = shared.names
         defer { printer.names = [:] }
-        var out = "\(result.title) =\n" + matrix(result.matrix) + "where\n"
+        var out = body() + "where\n"
         for id in shared.order { out += "  \(shared.names[id]!) = \(printer.definition(id))\n" }
         return out
     }

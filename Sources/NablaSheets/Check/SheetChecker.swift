@@ -172,11 +172,11 @@ extension ExpressionSyntax {
     /// Whether a set such as `\mathbb{R}^n` appears.
     var mentionsSet: Bool {
         switch self {
-        case .number: return false
+        case .number, .subscripted: return false
         case let .name(n, _): return n.hasPrefix(LaTeXParser.setPrefix)
         case let .call(_, items, _), let .sum(items, _), let .product(items, _), let .tuple(items, _): return items.contains { $0.mentionsSet }
         case let .negate(a, _): return a.mentionsSet
-        case let .divide(a, b, _), let .power(a, b, _): return a.mentionsSet || b.mentionsSet
+        case let .divide(a, b, _), let .power(a, b, _), let .dot(a, b, _): return a.mentionsSet || b.mentionsSet
         }
     }
 

@@ -29,7 +29,7 @@ import Testing
 
     @Test func unknownFunction() {
         #expect(diagnostic("f(x) = foo(x)\njacobian f") == """
-            test.nabla:1:8: error: unknown function foo; define it (foo(x) = …) or use one of: abs, acos, arccos, arcsin, arctan, asin, atan, cos, cosh, exp, heaviside, ln, log, log10, log2, logsumexp, max, min, relu, sigmoid, sign, sin, sinh, softmax, softplus, sqrt, tan, tanh
+            test.nabla:1:8: error: unknown function foo; define it (foo(x) = …) or use one of: abs, acos, arccos, arcsin, arctan, asin, atan, cos, cosh, exp, heaviside, ln, log, log10, log2, logsumexp, max, min, relu, sigmoid, sign, sin, sinh, softmax, softplus, sqrt, sum, tan, tanh
               f(x) = foo(x)
                      ^
             """)

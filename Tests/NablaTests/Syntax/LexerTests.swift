@@ -50,7 +50,7 @@ import Testing
         #expect(try kinds("a ** b * c") == [.identifier("a"), .caret, .identifier("b"), .times, .identifier("c"), .newline, .end])
         // Three stars: the first two are a power, the third a product.
         #expect(try kinds("***") == [.caret, .times, .newline, .end])
-        #expect(try kinds("a·b×c⋅d") == [.identifier("a"), .times, .identifier("b"), .times, .identifier("c"), .times, .identifier("d"), .newline, .end])
+        #expect(try kinds("a·b×c⋅d") == [.identifier("a"), .dot, .identifier("b"), .times, .identifier("c"), .dot, .identifier("d"), .newline, .end])
         #expect(try kinds("a−b") == [.identifier("a"), .minus, .identifier("b"), .newline, .end])
         #expect(try kinds("+-/^=,[]()") == [.plus, .minus, .divide, .caret, .equals, .comma, .leftBracket, .rightBracket,
                                            .leftParen, .rightParen, .newline, .end])

@@ -1,0 +1,31 @@
+import NablaCalculus
+
+/// One block of a gradient, shaped like its variables: ∂L/∂W as a matrix the shape of W,
+/// ∂L/∂b as a column the length of b.
+public struct GradientBlock {
+    public let block: VariableBlock
+    public let matrix: ExpressionMatrix
+}
+
+extension TargetResult {
+    /// The gradient cut into blocks shaped like their variables (`wrt W, b`: a 3×4 matrix and a
+    /// column of 3); nil unless the target is a scalar function and some variable is a vector or
+    /// a matrix.
+    ///
+    /// ```swift
+    /// result.gradientBlocks?.map(\.matrix.rows)   // [3, 3] for wrt W[3,4], b[3]
+    /// ```
+    public var gradientBlocks: [GradientBlock]? {
+        guard !variableBlocks.isEmpty, command == .gradient || command == .jacobian, matrix.rows == 1,
+              variableBlocks.last.map({ $0.range.upperBound == matrix.columns }) == true else { return nil }
+        return variableBlocks.map { block in
+            let entries = Array(matrix.entries[block.range])
+            let (rows, columns) = switch block.shape.count {
+            case 0: (1, 1)
+            case 1: (block.shape[0], 1)
+            default: (block.shape[0], block.shape[1])
+            }
+            return GradientBlock(block: block, matrix: ExpressionMatrix(rows: rows, columns: columns, entries: entries))
+        }
+    }
+}
