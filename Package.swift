@@ -10,6 +10,7 @@ import PackageDescription
 //   NablaSheets     LaTeX/Markdown sheets, claims, checking
 //   NablaExplain    worked solutions
 //   NablaNumeric    the tape, batches, code generation (needs only the core and calculus)
+//   NablaTraining   data sets, the objective on the tape, L-BFGS, Adam and SGD, the trainer
 //   Nabla           the umbrella, and a document's results on the numeric engine
 // The web page (`nabla-server`) is a product of its own, on Hummingbird: `NablaServer` holds its
 // routes and pages, so that `nabla` builds no web stack.
@@ -34,11 +35,12 @@ let package = Package(
         .target(name: "NablaDocument", dependencies: ["NablaCore", "NablaCalculus"]),
         .target(name: "NablaPrinting", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument"]),
         .target(name: "NablaNumeric", dependencies: ["NablaCore", "NablaCalculus"]),
+        .target(name: "NablaTraining", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaNumeric"]),
         .target(name: "NablaSheets", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric"]),
         .target(name: "NablaExplain", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting"]),
         .target(
             name: "Nabla",
-            dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric", "NablaSheets", "NablaExplain"]
+            dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric", "NablaSheets", "NablaExplain", "NablaTraining"]
         ),
         .executableTarget(
             name: "nabla",

@@ -6,3 +6,4 @@
 @_exported import NablaNumeric
 @_exported import NablaPrinting
 @_exported import NablaSheets
+@_exported import NablaTraining

@@ -13,11 +13,12 @@ struct NablaCommand: ParsableCommand {
           nabla solve Examples/logistic-regression.nabla --steps
           nabla check Examples/worked-solution.md
           nabla jacobian 'x*y' 'sin(x)' --wrt x,y
+          nabla train Examples/iris.nabla --data Examples/iris.csv --label species --split 0.25
 
         Exit status: 0 on success; 1 when nabla check finds a wrong or unchecked claim; 2 when the command line or the input cannot be used.
         """,
         version: "nabla 0.3.0",
-        subcommands: [Solve.self, Check.self, Eval.self, Codegen.self, JacobianCommand.self]
+        subcommands: [Solve.self, Check.self, Eval.self, Codegen.self, JacobianCommand.self, Train.self, Predict.self]
     )
 
     /// Parses the command line and runs it, with the exit codes the README documents: usage

@@ -26,6 +26,8 @@ public final class Document {
     public let source: SourceText
     public private(set) var results: [TargetResult] = []
     public private(set) var warnings: [Diagnostic] = []
+    /// What `train` statements ask to fit to data, in order.
+    public private(set) var trainingTargets: [TrainingTarget] = []
     /// The values given with `let`, by name.
     public var values: [(String, ExprID)] { scope.values }
 
@@ -34,7 +36,11 @@ public final class Document {
     /// Parses and solves `source`; `store` may be shared with other work of the same request.
     /// `wrt`, when given, names the variables of every target (as `nabla solve --wrt` does),
     /// in place of the file's own `wrt` and of the functions' parameters.
-    public init(source: SourceText, store: ExpressionStore = ExpressionStore(), wrt variables: [String]? = nil) throws(Diagnostic) {
+    ///
+    /// A `train` statement is solved as the gradient it trains with, unless `derivingTraining`
+    /// is false (a trainer needs only the composition, ``training(_:)``).
+    public init(source: SourceText, store: ExpressionStore = ExpressionStore(), wrt variables: [String]? = nil,
+                derivingTraining: Bool = true) throws(Diagnostic) {
         self.store = store
         self.source = source
         self.scope = Scope(store: store)
@@ -45,7 +51,7 @@ public final class Document {
         scope.warnings += parser.warnings
         scope.shapes.declarations = parser.declarations
         warnings = scope.warnings
-        try solve(statements, parseTime: timings.parse, wrt: variables)
+        try solve(statements, parseTime: timings.parse, wrt: variables, derivingTraining: derivingTraining)
     }
 
     /// Solves `statements` read from `source` (for expressions given on the command line).
@@ -59,7 +65,7 @@ public final class Document {
         try solve(statements, parseTime: parseTime)
     }
 
-    private func solve(_ statements: [Statement], parseTime: Double, wrt variables: [String]? = nil) throws(Diagnostic) {
+    private func solve(_ statements: [Statement], parseTime: Double, wrt variables: [String]? = nil, derivingTraining: Bool = true) throws(Diagnostic) {
         var parseTime = parseTime
         var skipped: [Diagnostic] = []
         defer { warnings += skipped }
@@ -86,6 +92,14 @@ public final class Document {
             switch statement {
             case let .bindings(list):
                 for (name, syntax) in list { try scope.bind(name.name, syntax) }
+            case let .train(chain, wrt, location):
+                trainingTargets.append(TrainingTarget(chain: chain, wrt: wrt, location: location))
+                if derivingTraining {
+                    results.append(try scope.solve(.gradient, chain, location, wrt: variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt,
+                                                   parseTime: parseTime))
+                    warnings = scope.warnings
+                    parseTime = 0
+                }
             case let .command(kind, chain, wrt, location):
                 let chosen = variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt
                 do {
@@ -114,6 +128,12 @@ public final class Document {
         let example = scope.quantities.keys.sorted(by: naturalLess).first.map { "derivative \($0) wrt …" }
             ?? definedNames.first.map { "jacobian \($0)" } ?? "f(x, y) = x y, then jacobian f"
         return Diagnostic(.nothingToDo, DocumentPhrase.nothingToCompute(defined: definedNames, example: example), at: nil)
+    }
+
+    /// The composition a `train` statement fits, ready for numbers: the loss at one example,
+    /// the model's outputs, and which symbols are parameters, inputs and label.
+    public func training(_ target: TrainingTarget) throws(Diagnostic) -> TrainingComposition {
+        try scope.training(target)
     }
 
     /// Calls the function `old` by the name `new` in every result.

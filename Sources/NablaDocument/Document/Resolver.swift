@@ -117,13 +117,15 @@ package struct Resolver {
             }
         case let .product(factors, location):
             if factors.count == 2 {   // the common `3x1`, without an intermediate array
-                let a = try value(factors[0], parameters)
-                result = try multiply(a, try value(factors[1], parameters), at: location)
+                let a = try value(factors[0], parameters), b = try value(factors[1], parameters)
+                noteWeights(factors, [a, b])
+                result = try multiply(a, b, at: location)
             } else {
                 let items = try values(factors, parameters)
                 if items.allSatisfy({ if case .scalar = $0 { true } else { false } }) {
                     result = .scalar(store.product(items.map { $0.entries[0] }))
                 } else {
+                    noteWeights(factors, items)
                     var total = items[0]
                     for item in items.dropFirst() { total = try multiply(total, item, at: location) }
                     result = total
@@ -132,7 +134,9 @@ package struct Resolver {
         case let .dot(a, b, location):
             try inferVector(a, beside: b, parameters)
             try inferVector(b, beside: a, parameters)
-            result = try multiply(try value(a, parameters), try value(b, parameters), at: location)
+            let left = try value(a, parameters), right = try value(b, parameters)
+            noteWeights([a, b], [left, right])
+            result = try multiply(left, right, at: location)
         case let .divide(a, b, location):
             let numerator = try value(a, parameters)
             let denominator = try scalar(b, parameters, .denominator)
@@ -151,6 +155,17 @@ package struct Resolver {
         }
         if result.entries.contains(store.undefined) { throw Resolver.undefinedValue(at: syntax.location) }
         return result
+    }
+
+    /// Records the constants among `factors` that multiply a vector or a matrix (``ConstantShapes/multiplying``).
+    private func noteWeights(_ factors: [ExpressionSyntax], _ values: [ShapedValue]) {
+        guard values.filter({ !$0.shape.isEmpty }).count >= 2 else { return }
+        for (syntax, value) in zip(factors, values) where !value.shape.isEmpty {
+            switch syntax {
+            case let .name(n, _), let .subscripted(n, _, _): if shapes.declarations[n] != nil { shapes.multiplying.insert(n) }
+            default: break
+            }
+        }
     }
 
     /// `-y·log(p)`: a free name beside a vector in a dot product is a vector of that length,

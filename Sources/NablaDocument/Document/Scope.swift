@@ -193,7 +193,8 @@ package final class Scope {
     }
 
     /// The shape of each name: an input's (`x[4]`), or a constant's (`W[3,4]`).
-    private func variableBlocks(_ names: [LocatedName], inputs: [LocatedName]) -> [VariableBlock] {
+    /// Empty when every name is a scalar, unless `all`.
+    func variableBlocks(_ names: [LocatedName], inputs: [LocatedName], all: Bool = false) -> [VariableBlock] {
         var blocks: [VariableBlock] = []
         var offset = 0
         for name in names {
@@ -201,7 +202,7 @@ package final class Scope {
             blocks.append(VariableBlock(name: name.name, shape: shape, offset: offset))
             offset += blocks.last!.count
         }
-        return blocks.contains { !$0.shape.isEmpty } ? blocks : []
+        return all || blocks.contains { !$0.shape.isEmpty } ? blocks : []
     }
 
     private func shape(of name: LocatedName, inputs: [LocatedName]) -> [Int] {

@@ -13,6 +13,9 @@ package struct ShapeDeclaration: Sendable {
 /// (`-y·log(p)`) while the document is read, and known to every resolver after that.
 package final class ConstantShapes {
     package var declarations: [String: ShapeDeclaration]
+    /// The constants that multiply a vector or a matrix (`W` in `W·x`, `w` in `w·x`): the
+    /// weights a trainer penalises, as against the biases added to them.
+    package var multiplying: Set<String> = []
 
     package init(_ declarations: [String: ShapeDeclaration] = [:]) { self.declarations = declarations }
 }

@@ -68,6 +68,11 @@ struct Parser {
             advance()
             return .bindings(try bindings())
         }
+        if word == "train", nextKind != .leftParen, nextKind != .equals {
+            advance()
+            let target = try chain()
+            return .train(chain: target, wrt: try withRespectTo(), location: wordLocation)
+        }
         if let kind = CommandKind(word: word), nextKind != .leftParen, nextKind != .equals {
             advance()
             let target = try chain()

@@ -51,6 +51,8 @@ enum Statement {
     /// `jacobian TARGET`, `gradient TARGET`, `hessian TARGET`, each optionally followed by
     /// `wrt NAME, NAME…`: the symbols to differentiate with respect to.
     case command(CommandKind, chain: [LocatedName], wrt: [LocatedName]?, location: SourceLocation)
+    /// `train loss∘model wrt W, b`: what `nabla train` fits to data (see ``TrainingTarget``).
+    case train(chain: [LocatedName], wrt: [LocatedName]?, location: SourceLocation)
 }
 
 /// What a command asks for.

@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The two matrix products of a dense layer over a batch, C = A·B and C = A·Bᵀ on row-major
+/// matrices: OpenBLAS's `cblas_dgemm` when the machine has the library (it is looked up at run
+/// time, so that nothing is needed to build), else loops in blocks that the compiler vectorises.
+///
+/// ```swift
+/// MatrixProduct.multiply(w, x, into: z, m: 3, n: count, k: 4)             // Z = W·X
+/// MatrixProduct.multiply(g, x, into: gw, m: 3, n: 4, k: count, bTransposed: true)   // G·Xᵀ
+/// ```
+enum MatrixProduct {
+    typealias Gemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>, Int32,
+                                     UnsafePointer<Double>, Int32, Double, UnsafeMutablePointer<Double>, Int32) -> Void
+
+    /// OpenBLAS's dgemm, single-threaded (the trainer runs one chunk per core); nil without the
+    /// library, or when `NABLA_BLAS=off`.
+    static let blas: Gemm? = {
+        if ProcessInfo.processInfo.environment["NABLA_BLAS"] == "off" { return nil }
+        for name in ["libopenblas.so.0", "libopenblas.so", "libopenblasp.so.0"] {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let gemm = dlsym(handle, "cblas_dgemm") else { continue }
+            if let threads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(threads, to: (@convention(c) (Int32) -> Void).self)(1)
+            }
+            return unsafeBitCast(gemm, to: Gemm.self)
+        }
+        return nil
+    }()
+
+    /// Which implementation runs: "OpenBLAS" or "native".
+    static var implementation: String { blas == nil ? "native" : "OpenBLAS" }
+
+    /// C (m×n) = A (m×k) · B (k×n), or · Bᵀ with B stored n×k; all row-major and contiguous.
+    static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+                         m: Int, n: Int, k: Int, bTransposed: Bool = false, native: Bool = false) {
+        if !native, let gemm = blas {
+            gemm(101, 111, bTransposed ? 112 : 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(bTransposed ? k : n), 0, c, Int32(n))
+            return
+        }
+        if bTransposed {
+            // Each entry a dot product of two rows, four accumulators apiece.
+            for i in 0..<m {
+                for j in 0..<n { c[i * n + j] = dot(a + i * k, b + j * k, k) }
+            }
+        } else {
+            // Row i of C is Σ_l A[i, l]·(row l of B): axpys along contiguous rows.
+            c.update(repeating: 0, count: m * n)
+            for i in 0..<m {
+                let out = c + i * n
+                for l in 0..<k {
+                    let w = a[i * k + l]
+                    if w == 0 { continue }
+                    let row = b + l * n
+                    for p in 0..<n { out[p] += w * row[p] }
+                }
+            }
+        }
+    }
+
+    /// Σ_p a[p]·b[p].
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+        var s = SIMD4<Double>(repeating: 0), t = SIMD4<Double>(repeating: 0)
+        var p = 0
+        while p + 8 <= n {
+            s += UnsafeRawPointer(a + p).loadUnaligned(as: SIMD4<Double>.self) * UnsafeRawPointer(b + p).loadUnaligned(as: SIMD4<Double>.self)
+            t += UnsafeRawPointer(a + p + 4).loadUnaligned(as: SIMD4<Double>.self) * UnsafeRawPointer(b + p + 4).loadUnaligned(as: SIMD4<Double>.self)
+            p += 8
+        }
+        var total = (s + t).sum()
+        while p < n { total += a[p] * b[p]; p += 1 }
+        return total
+    }
+}
