@@ -174,14 +174,16 @@ struct Train: ParsableCommand {
             lines.append(String(format: "%5d", r.epoch) + "   " + loss(r.objective).padding(9) + "   " + percent(r.trainAccuracy).padding(9)
                          + "   " + loss(r.testLoss).padding(9) + "   " + percent(r.testAccuracy))
         }
-        let why = switch outcome.stop {
-        case .converged: "converged (every gradient entry below \(tolerance), or no further decrease)"
-        case .epochs: "after the last epoch (--epochs \(epochs))"
-        case .timeLimit: "at the time limit"
-        case .diverged: "diverged: the objective is not finite (try a smaller --learning-rate)"
-        }
+        let n = outcome.final.epoch, time = String(format: "%.2f s", outcome.seconds)
+        let tolerance = self.tolerance == pow(10, log10(self.tolerance).rounded()) ? "1e\(Int(log10(self.tolerance).rounded()))" : "\(self.tolerance)"
         lines.append("")
-        lines.append("Stopped \(why): \(outcome.final.epoch) epochs in \(String(format: "%.2f", outcome.seconds)) s.")
+        let ending = switch outcome.stop {
+        case .converged: "Converged after \(n) epochs in \(time): every entry of the gradient is below \(tolerance), or the objective no longer decreases."
+        case .epochs: "Stopped after the last epoch (--epochs \(epochs)) in \(time); the optimum may not be reached yet."
+        case .timeLimit: "Stopped at the time limit after \(n) epochs (\(time))."
+        case .diverged: "Diverged after \(n) epochs: the objective is not finite; try a smaller --learning-rate."
+        }
+        lines.append(ending)
         return lines.joined(separator: "\n")
     }
 }

@@ -33,15 +33,17 @@ public struct LearningCurvePlot {
             ("training accuracy", LearningCurvePlot.trainColour, history.map { $0.trainAccuracy.map { $0 * 100 } }, false),
             ("test accuracy", LearningCurvePlot.testColour, history.map { $0.testAccuracy.map { $0 * 100 } }, true),
         ]
-        out += panel(x: 60, width: 340, epochs: epochs, series: losses, axis: "loss", percent: false)
+        // Losses fall, so their legend goes top right; accuracies rise, so theirs goes bottom right.
+        out += panel(x: 60, width: 340, epochs: epochs, series: losses, axis: "loss", percent: false, legendAtTop: true)
         if accuracies.contains(where: { $0.2.contains { $0 != nil } }) {
-            out += panel(x: 500, width: 340, epochs: epochs, series: accuracies, axis: "accuracy (%)", percent: true)
+            out += panel(x: 500, width: 340, epochs: epochs, series: accuracies, axis: "accuracy (%)", percent: true, legendAtTop: false)
         }
         return out + "</svg>\n"
     }
 
     /// One panel: a frame, ticks on both axes, a polyline per series and a legend.
-    private func panel(x: Double, width: Double, epochs: [Double], series: [(String, String, [Double?], Bool)], axis: String, percent: Bool) -> String {
+    private func panel(x: Double, width: Double, epochs: [Double], series: [(String, String, [Double?], Bool)], axis: String, percent: Bool,
+                       legendAtTop: Bool) -> String {
         let top = 50.0, bottom = LearningCurvePlot.height - 50
         let values = series.flatMap { $0.2.compactMap { $0 } }.filter(\.isFinite)
         guard !values.isEmpty, let lastEpoch = epochs.last else { return "" }
@@ -65,7 +67,9 @@ public struct LearningCurvePlot {
         }
         out += "<text x=\"\(x + width / 2)\" y=\"\(bottom + 36)\" text-anchor=\"middle\">epoch</text>\n"
         out += "<text transform=\"translate(\(x - 44) \((top + bottom) / 2)) rotate(-90)\" text-anchor=\"middle\">\(escaped(axis))</text>\n"
-        var legendY = top + 16
+        let shownSeries = series.filter { $0.2.contains { $0 != nil } }
+        var legendY = legendAtTop ? top + 18 : bottom - 10 - 16 * Double(shownSeries.count - 1)
+        out += "<rect x=\"\(x + width - 158)\" y=\"\(legendY - 14)\" width=\"150\" height=\"\(16 * Double(shownSeries.count) + 4)\" fill=\"white\" fill-opacity=\"0.85\"/>\n"
         for (name, colour, points, dashed) in series {
             let drawn = zip(epochs, points).compactMap { e, v in v.flatMap { $0.isFinite ? "\(px(e)),\(py(min(max($0, low), high)))" : nil } }
             guard !drawn.isEmpty else { continue }

@@ -76,10 +76,43 @@ public struct SavedParameters: Codable, Sendable {
         return θ
     }
 
+    /// The parameters as JSON, one matrix row a line.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+        func string(_ x: String) -> String {
+            let data = (try? JSONEncoder().encode(x)) ?? Data("\"\"".utf8)
+            return String(decoding: data, as: UTF8.self)
+        }
+        func list(_ xs: [String]) -> String { "[" + xs.joined(separator: ", ") + "]" }
+        let encodingJSON: String
+        switch encoding {
+        case let .oneHot(classes): encodingJSON = "{\"oneHot\": {\"classes\": \(list(classes.map(string)))}}"
+        case let .binary(classes): encodingJSON = "{\"binary\": {\"classes\": \(list(classes.map(string)))}}"
+        case .numeric: encodingJSON = "{\"numeric\": {}}"
+        }
+        let blocks = parameters.map { b -> String in
+            let values: String
+            switch b.shape.count {
+            case 2:
+                values = "[\n" + (0..<b.shape[0]).map { i in
+                    "      " + list(b.values[(i * b.shape[1])..<((i + 1) * b.shape[1])].map { "\($0)" })
+                }.joined(separator: ",\n") + "\n    ]"
+            case 1: values = list(b.values.map { "\($0)" })
+            default: values = "\(b.values[0])"
+            }
+            return "    {\"name\": \(string(b.name)), \"shape\": \(list(b.shape.map(String.init))), \"values\": \(values)}"
+        }
+        return """
+            {
+              "target": \(string(target)),
+              "features": \(list(features.map(string))),
+              "label": \(string(label)),
+              "encoding": \(encodingJSON),
+              "parameters": [
+            \(blocks.joined(separator: ",\n"))
+              ]
+            }
+
+            """
     }
 
     public static func read(_ data: Data) throws -> SavedParameters { try JSONDecoder().decode(SavedParameters.self, from: data) }
