@@ -8,6 +8,7 @@ accuracy and the seconds spent fitting.
 
     python training_peers.py export iris DIR      # DIR/iris-train.csv, DIR/iris-test.csv
     python training_peers.py sklearn iris DIR λ TOL
+    python training_peers.py jax iris DIR λ TOL
 """
 import json
 import sys
@@ -80,12 +81,48 @@ def sklearn_fit(name, directory, lam, tol):
                       "seconds": seconds, "iterations": int(model.n_iter_[0])}))
 
 
+def jax_fit(name, directory, lam, tol):
+    import jax
+    import jax.numpy as jnp
+    from jax.scipy.optimize import minimize
+    jax.config.update("jax_enable_x64", True)
+    Xtr, ytr = read(f"{directory}/{name}-train.csv")
+    Xte, yte = read(f"{directory}/{name}-test.csv")
+    classes = sorted(set(ytr), key=lambda c: (0, float(c)) if c.replace(".", "").isdigit() else (1, c))
+    Y = jnp.array([[1.0 if c == k else 0.0 for k in classes] for c in ytr])
+    X = jnp.array(Xtr)
+    k, d = len(classes), X.shape[1]
+
+    def objective_of(theta):
+        W, b = theta[: k * d].reshape(k, d), theta[k * d:]
+        Z = X @ W.T + b
+        return -(Y * jax.nn.log_softmax(Z)).sum(axis=1).mean() + lam / 2 * (W * W).sum()
+
+    @jax.jit
+    def fit(theta0):
+        return minimize(objective_of, theta0, method="l-bfgs-experimental-do-not-rely-on-this",
+                        options={"maxiter": 100000, "gtol": tol, "norm": jnp.inf})
+
+    theta0 = jnp.zeros(k * d + k)
+    fit(theta0).x.block_until_ready()            # compile
+    start = time.perf_counter()
+    result = fit(theta0)
+    result.x.block_until_ready()
+    seconds = time.perf_counter() - start
+    W, b = np.array(result.x[: k * d]).reshape(k, d), np.array(result.x[k * d:])
+    predicted = np.array(classes)[np.argmax(Xte @ W.T + b, axis=1)]
+    print(json.dumps({"peer": "JAX", "train_loss": objective(W, b, Xtr, np.array(Y), lam), "test_accuracy": float((predicted == yte).mean()),
+                      "seconds": seconds, "iterations": int(result.nit)}))
+
+
 def main():
     command = sys.argv[1]
     if command == "export":
         export(sys.argv[2], sys.argv[3])
     elif command == "sklearn":
         sklearn_fit(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]))
+    elif command == "jax":
+        jax_fit(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]))
     else:
         raise SystemExit(__doc__)
 

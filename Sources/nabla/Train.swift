@@ -90,6 +90,7 @@ struct Train: ParsableCommand {
     }
 
     private func train() -> Int32 {
+        let start = DispatchTime.now().uptimeNanoseconds
         guard let source = readSource(file) else { return ExitStatus.unusableInput }
         let document: Document, composition: TrainingComposition
         do {
@@ -135,7 +136,8 @@ struct Train: ParsableCommand {
         if outcome.stop == .timeLimit {
             FileHandle.standardError.write(Data("nabla: training stopped at its time limit (--timeout \(timeout) s) after \(outcome.final.epoch) epochs\n".utf8))
         }
-        if format == .text { print(table(outcome)) } else { print(outcome.summaryJSON) }
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if format == .text { print(table(outcome)) } else { print(outcome.summaryJSON(total: total)) }
         do {
             if let output { try writeOutput(SavedParameters(outcome.parameters, of: composition, data: trainData).json(), to: output) }
             if let plot {

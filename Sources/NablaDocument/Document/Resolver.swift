@@ -160,9 +160,13 @@ package struct Resolver {
     /// Records the constants among `factors` that multiply a vector or a matrix (``ConstantShapes/multiplying``).
     private func noteWeights(_ factors: [ExpressionSyntax], _ values: [ShapedValue]) {
         guard values.filter({ !$0.shape.isEmpty }).count >= 2 else { return }
-        for (syntax, value) in zip(factors, values) where !value.shape.isEmpty {
+        for (k, (syntax, value)) in zip(factors, values).enumerated() where !value.shape.isEmpty {
             switch syntax {
-            case let .name(n, _), let .subscripted(n, _, _): if shapes.declarations[n] != nil { shapes.multiplying.insert(n) }
+            case let .name(n, _), let .subscripted(n, _, _):
+                guard shapes.declarations[n] != nil else { continue }
+                shapes.multiplying.insert(n)
+                // A matrix times the vector right after it: a dense layer.
+                if value.shape.count == 2, k + 1 < values.count, values[k + 1].shape.count == 1 { shapes.denseInputs[n] = values[k + 1].entries }
             default: break
             }
         }

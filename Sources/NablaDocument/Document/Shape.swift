@@ -16,6 +16,9 @@ package final class ConstantShapes {
     /// The constants that multiply a vector or a matrix (`W` in `W·x`, `w` in `w·x`): the
     /// weights a trainer penalises, as against the biases added to them.
     package var multiplying: Set<String> = []
+    /// The vector each matrix constant multiplies (`x` in `W·x`), by entries: where ∂L/∂W may
+    /// be the outer product δ·xᵀ (see ``OuterProductForm``).
+    package var denseInputs: [String: [ExprID]] = [:]
 
     package init(_ declarations: [String: ShapeDeclaration] = [:]) { self.declarations = declarations }
 }

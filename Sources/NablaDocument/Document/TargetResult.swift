@@ -26,6 +26,8 @@ public struct TargetResult {
     /// The variables by vector and matrix they belong to, when one of them is shaped
     /// (`wrt W, b`); empty when every variable is a scalar.
     public var variableBlocks: [VariableBlock] = []
+    /// ∂L/∂W as δ·xᵀ for the dense layers among the blocks (see ``OuterProductForm``).
+    public var outerProducts: [OuterProductForm] = []
     /// The intermediate variables, when the target is a quantity (`derivative z wrt s, t`).
     public var quantities: QuantityGraph?
 

@@ -11,6 +11,8 @@ public struct VariableBlock: Sendable, Equatable {
     /// The block's first variable among the result's.
     public let offset: Int
 
+    public init(name: String, shape: [Int], offset: Int) { self.name = name; self.shape = shape; self.offset = offset }
+
     public var count: Int { shape.reduce(1, *) }
     public var range: Range<Int> { offset..<(offset + count) }
 }

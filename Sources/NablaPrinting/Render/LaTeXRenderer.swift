@@ -28,7 +28,23 @@ public struct LaTeXRenderer {
     /// shaped like its variables.
     public func equation(_ result: TargetResult) -> String {
         guard let blocks = result.gradientBlocks else { return "\\[\n\(result.latexTitle) =\n\(matrix(result.matrix))\n\\]\n" }
-        return blocks.map { "\\[\n\(result.latexTitle(of: $0.block)) =\n\(matrix($0.matrix))\n\\]\n" }.joined()
+        let forms = result.outerProducts
+        func delta(_ f: OuterProductForm) -> String { forms.count == 1 ? "\\delta" : "\\delta_{\(latexIdentifier(f.matrix))}" }
+        var out = ""
+        for b in blocks {
+            let value: String
+            if let f = forms.first(where: { $0.matrix == b.block.name }) { value = "\(delta(f))\\, \(latexIdentifier(f.input))^{\\mathsf{T}}" }
+            else if let f = forms.first(where: { $0.bias == b.block.name }) { value = delta(f) }
+            else { value = b.block.shape.isEmpty ? printer.string(b.matrix.entries[0]) : matrix(b.matrix) }
+            out += "\\[\n\(result.latexTitle(of: b.block)) =\n\(value)\n\\]\n"
+        }
+        for f in forms {
+            let numerator = result.latexTitle(of: VariableBlock(name: f.matrix, shape: [], offset: 0))
+                .replacingOccurrences(of: "{\\partial \(latexIdentifier(f.matrix))}", with: "{\\partial (\(latexIdentifier(f.matrix)) \(latexIdentifier(f.input)))_i}")
+            out += "\\[\n\\text{where } \(delta(f))_i = \(numerator):\\quad \(delta(f)) =\n"
+                + matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta)) + "\n\\]\n"
+        }
+        return out
     }
 
     /// A standalone document with every result.

@@ -23,7 +23,28 @@ public struct TextRenderer {
         // A gradient with respect to a matrix is printed shaped like it, block by block.
         let body = { () -> String in
             guard let blocks = result.gradientBlocks else { return "\(result.title) =\n" + matrix(result.matrix) }
-            return blocks.map { "\(result.title(of: $0.block)) =\n" + matrix($0.matrix) }.joined(separator: "\n")
+            let forms = result.outerProducts
+            func delta(_ f: OuterProductForm) -> String { forms.count == 1 ? "δ" : "δ_\(f.matrix)" }
+            var parts: [String] = []
+            for b in blocks {
+                let name = b.block.name
+                if let f = forms.first(where: { $0.matrix == name }) {
+                    parts.append("\(result.title(of: b.block)) = \(delta(f))·\(f.input)ᵀ\n")
+                } else if let f = forms.first(where: { $0.bias == name }) {
+                    parts.append("\(result.title(of: b.block)) = \(delta(f))\n")
+                } else if b.block.shape.isEmpty {
+                    // A scalar's derivative is written on the title's line.
+                    parts.append("\(result.title(of: b.block)) = \(printer.string(b.matrix.entries[0]))\n")
+                } else {
+                    parts.append("\(result.title(of: b.block)) =\n" + matrix(b.matrix))
+                }
+            }
+            for f in forms {
+                let z = "(\(f.matrix)·\(f.input))_i"
+                parts.append("where \(delta(f))_i = ∂\(result.target.contains("∘") ? "(\(result.target))" : result.target)/∂\(z):\n"
+                             + matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta)))
+            }
+            return parts.joined(separator: "\n")
         }
         guard size > TextRenderer.namingThreshold else { return body() }
         // Too long written out: name what the entries share, then say what the names stand for.

@@ -18,7 +18,16 @@ enum MatrixProduct {
     /// OpenBLAS's dgemm, single-threaded (the trainer runs one chunk per core); nil without the
     /// library, or when `NABLA_BLAS=off`.
     static let blas: Gemm? = {
-        if ProcessInfo.processInfo.environment["NABLA_BLAS"] == "off" { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["NABLA_BLAS"] == "off" { return nil }
+        // OpenBLAS picks its kernels by the processor's model; a virtual machine that hides the
+        // model gets the slowest (SSE3) ones. Name the kernels by the instructions the processor has.
+        if environment["OPENBLAS_CORETYPE"] == nil, let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+           let flags = cpu.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) {
+            let words = Set(flags.split(separator: " "))
+            if words.contains("avx512f") && words.contains("avx512vl") { setenv("OPENBLAS_CORETYPE", "SkylakeX", 0) }
+            else if words.contains("avx2") && words.contains("fma") { setenv("OPENBLAS_CORETYPE", "Haswell", 0) }
+        }
         for name in ["libopenblas.so.0", "libopenblas.so", "libopenblasp.so.0"] {
             guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let gemm = dlsym(handle, "cblas_dgemm") else { continue }
             if let threads = dlsym(handle, "openblas_set_num_threads") {

@@ -109,10 +109,11 @@ public struct Trainer {
         var θ = start ?? initialParameters()
         var history: [EpochRecord] = []
         /// The objective at every epoch; the accuracies and the test loss (a pass over the data
-        /// each) at every epoch up to 100, then every 10th up to 1000, every 100th after, and at the last.
+        /// each) at epochs 0 to 20, then about 24 times per tenfold (log-spaced), and at the last.
+        var nextMeasure = 0
         func record(_ epoch: Int, _ value: Double, last: Bool = false) {
-            let spacing = epoch < 100 ? 1 : epoch < 1000 ? 10 : 100
-            let measured = last || epoch % spacing == 0
+            let measured = last || epoch >= nextMeasure
+            if measured && epoch >= nextMeasure { nextMeasure = epoch < 20 ? epoch + 1 : Int((Double(epoch) * 1.1).rounded(.up)) }
             let r = EpochRecord(epoch: epoch, objective: value, trainAccuracy: measured ? objective.accuracy(θ, on: data) : nil,
                                 testLoss: measured ? test.map { objective.meanLoss(θ, on: $0) } : nil,
                                 testAccuracy: measured ? test.flatMap { objective.accuracy(θ, on: $0) } : nil, measured: measured)

@@ -18,7 +18,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let last = try #require(r.stdout.split(separator: "\n").last)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
-        #expect(Set(summary.keys) == ["epochs", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds", "stopped"])
+        #expect(Set(summary.keys) == ["epochs", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds", "training_seconds", "stopped"])
         #expect(summary["stopped"] as? String == "converged")
         #expect((summary["test_accuracy"] as? Double ?? 0) >= 0.9)
         #expect((summary["train_loss"] as? Double ?? 9) < 0.4)

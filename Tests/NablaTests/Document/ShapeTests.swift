@@ -66,14 +66,34 @@ import Testing
         #expect(doc.results[0].variables.prefix(5) == ["W_1_1", "W_1_2", "W_1_3", "W_1_4", "W_2_1"])
         // Without wrt, the variables are the input vector x.
         #expect(doc.results[1].gradientBlocks?.map(\.block.name) == ["x"])
+        // ∂L/∂W is recognised as the outer product δ·xᵀ, and ∂L/∂b as δ.
         let text = TextRenderer(store: doc.store).render(doc.results[0])
-        #expect(text.hasPrefix("∂(loss∘model)/∂W =\n⎡ "))
-        #expect(text.contains("\n∂(loss∘model)/∂b =\n⎡ "))
+        #expect(text.hasPrefix("∂(loss∘model)/∂W = δ·xᵀ\n\n∂(loss∘model)/∂b = δ\n\nwhere δ_i = ∂(loss∘model)/∂(W·x)_i:\n⎡ "), "\(text.prefix(300))")
+        let form = try #require(doc.results[0].outerProducts.first)
+        #expect(form.matrix == "W" && form.input == "x" && form.bias == "b")
         let latex = LaTeXRenderer(store: doc.store).equation(doc.results[0])
-        #expect(latex.contains(#"\frac{\partial (\mathrm{loss} \circ \mathrm{model})}{\partial W} ="#), "\(latex.prefix(200))")
+        #expect(latex.contains(#"\frac{\partial (\mathrm{loss} \circ \mathrm{model})}{\partial W} ="# + "\n" + #"\delta\, x^{\mathsf{T}}"#), "\(latex.prefix(300))")
         #expect(latex.contains("W_{1,1}"))
         let json = JSONRenderer(store: doc.store).render([doc.results[0]])
         #expect(json.contains(#""blocks": [{"name": "W", "shape": [3, 4], "offset": 0}, {"name": "b", "shape": [3], "offset": 12}]"#))
+    }
+
+    /// δ·xᵀ only where every entry is x_j times its row's δ_i: the entries themselves are δ_i·x_j.
+    @Test func theOuterProductFormHoldsEntryByEntry() throws {
+        let doc = try solve("""
+            model(x[3]) = tanh(A[2,3]·x)
+            loss(q[2]) = sum((q - t[2])^2)
+            gradient loss∘model wrt A
+            f(x[2]) = sum(exp(B[2,2]·x)) + B[1,1]^2
+            gradient f wrt B
+            """)
+        let form = try #require(doc.results[0].outerProducts.first)
+        #expect(form.bias == nil && form.input == "x")
+        let g = try #require(doc.results[0].gradientBlocks?.first)
+        for i in 0..<2 { for j in 0..<3 { #expect(doc.store.multiply(form.inputEntries[j], form.delta[i]) == g.matrix[i, j]) } }
+        // B_1_1 is also used alone: no outer product.
+        #expect(doc.results[1].outerProducts.isEmpty)
+        #expect(TextRenderer(store: doc.store).render(doc.results[1]).hasPrefix("∂f/∂B =\n⎡ "))
     }
 
     @Test func entriesSumsAndElementwiseFunctions() throws {
