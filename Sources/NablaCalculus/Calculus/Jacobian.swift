@@ -51,7 +51,10 @@ extension ExpressionStore {
                 for (j, p) in more { m[i, j] = sum(p) }
                 continue
             }
-            for (j, v) in variables.enumerated() where depends(c, on: v) { m[i, j] = derivative(c, v) }
+            for (j, v) in variables.enumerated() where depends(c, on: v) {
+                if isOverBudget { break }
+                m[i, j] = derivative(c, v)
+            }
         }
         return m
     }

@@ -290,6 +290,8 @@ package struct Resolver {
             for id in store.freeSymbols(c).ids where !parameterIDs.contains(id) {
                 guard let symbol = store.symbolName(id), !seen.contains(symbol) else { continue }
                 seen.insert(symbol)
+                // The entries of a declared vector or matrix (W_1_2) are named by the file, not run together.
+                if let stem = symbol.split(separator: "_").first, shapes.declarations[String(stem)] != nil { continue }
                 if let parts = Resolver.split(symbol, into: names), parts.count >= 2 {
                     warnings.append(Diagnostic(.suspiciousName,
                                                DocumentPhrase.runTogetherName(symbol, meant: parts.joined(separator: "*")),

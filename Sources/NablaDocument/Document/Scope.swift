@@ -159,7 +159,8 @@ package final class Scope {
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { simplificationTime += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9; budget?.activity = .differentiating(target) }
                 budget?.activity = .simplifying(target)
-                return simplifier.simplify(matrix)
+                // Past the budget nothing is simplified: the result is about to be refused.
+                return store.isOverBudget ? matrix : simplifier.simplify(matrix)
             }
         }
         try checkBudget(location)

@@ -128,6 +128,19 @@ import Testing
         #expect(diagnostic("f(x) = x[y]\ngradient f")?.hasPrefix("test.nabla:1:10: error: expected a whole number in brackets") == true)
     }
 
+    /// A gradient with respect to a large matrix stops at the time limit with its message.
+    @Test func aLargeMatrixStopsAtTheBudget() {
+        let source = SourceText(name: "big.nabla", text: "f(x[150]) = sum(exp(W[150,150]·x))\ngradient f wrt W")
+        let store = ExpressionStore()
+        store.budget = Budget(seconds: 0.01)
+        do {
+            _ = try Document(source: source, store: store)
+            Issue.record("solved within 0.01 s")
+        } catch {
+            #expect(error.kind == .timeLimit, "\(error)")
+        }
+    }
+
     @Test func shapeMessagesInFrench() throws {
         let source = SourceText(name: "t.nabla", text: "f(x[5]) = sum(W[3,4]·x)\ngradient f")
         do {
