@@ -82,18 +82,19 @@ def main(paths):
                    f"{cell(casadi)} | {ratio(nabla, jax)} | {ratio(nabla, c)} | {ratio(casadi, nabla)} |")
 
     out.append("\nValue and gradient of L(x) = −log softmax(W x)₁ (problem b), batch, µs per point:\n")
-    out.append("| n | value: Nabla | Nabla native | JAX | CasADi | C | gradient: Nabla reverse | Nabla symbolic | Nabla native (best) | generated C (value + gradient) | JAX | CasADi | C | Nabla best / JAX | Nabla reverse / value |")
-    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("| n | value: Nabla | Nabla native | JAX | CasADi | C | gradient: Nabla reverse | Nabla symbolic | Nabla dense (W·x as matrix products) | Nabla native (best) | generated C (value + gradient) | JAX | CasADi | C | Nabla best / JAX | Nabla reverse / value |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         value = t.time("nabla", "value", n, "batch")
         reverse = t.time("nabla", "gradient", n, "batch", method="reverse")
         symbolic = t.time("nabla", "gradient", n, "batch", method="symbolic")
         jax = t.time("jax", "gradient", n, "batch")
-        best = min([x for x in (reverse, symbolic) if x is not None], default=None)
-        native = min([x for x in (t.time("nabla-native", "gradient", n, "batch", method=m) for m in ("reverse", "symbolic")) if x is not None], default=None)
+        dense = t.time("nabla", "gradient", n, "batch", method="dense")
+        best = min([x for x in (reverse, symbolic, dense) if x is not None], default=None)
+        native = min([x for x in (t.time("nabla-native", "gradient", n, "batch", method=m) for m in ("reverse", "symbolic", "dense")) if x is not None], default=None)
         out.append(f"| {n} | {cell(value)} | {cell(t.time('nabla-native', 'value', n, 'batch'))} | {cell(t.time('jax', 'value', n, 'batch'))} | "
                    f"{cell(t.time('casadi', 'value', n, 'batch'))} | "
-                   f"{cell(t.time('c', 'value', n, 'batch'))} | {cell(reverse)} | {cell(symbolic)} | {cell(native)} | "
+                   f"{cell(t.time('c', 'value', n, 'batch'))} | {cell(reverse)} | {cell(symbolic)} | {cell(dense)} | {cell(native)} | "
                    f"{cell(t.time('generated-c', 'gradient', n, 'batch'))} | {cell(jax)} | {cell(t.time('casadi', 'gradient', n, 'batch'))} | "
                    f"{cell(t.time('c', 'gradient', n, 'batch'))} | {ratio(best, jax)} | {ratio(reverse, value)} |")
 

@@ -30,7 +30,7 @@ struct NablaBench: ParsableCommand {
     @Option(help: "Only this mode (single or batch).")
     var mode: String?
 
-    @Option(help: "Only this method of computing problem (b): tape (the value), reverse or symbolic (the gradient).")
+    @Option(help: "Only this method of computing problem (b): tape (the value), reverse, dense (reverse with W·x as matrix products, batch only) or symbolic (the gradient).")
     var method: String?
 
     @Option(help: "Seconds spent timing each measurement (best of 5 rounds).")
@@ -57,7 +57,7 @@ struct NablaBench: ParsableCommand {
         } ?? BenchmarkProblem.allCases
         if !json { print(Measurement.tableHeader) }
         guard mode == nil || ["single", "batch"].contains(mode!) else { throw ValidationError("--mode is single or batch") }
-        guard method == nil || ["tape", "reverse", "symbolic"].contains(method!) else { throw ValidationError("--method is tape, reverse or symbolic") }
+        guard method == nil || ["tape", "reverse", "dense", "symbolic"].contains(method!) else { throw ValidationError("--method is tape, reverse, dense or symbolic") }
         let runner = Runner(points: points, modes: mode.map { [$0] } ?? ["single", "batch"], stopwatch: Stopwatch(budget: budget), method: method)
         for kind in kinds {
             for n in ns {

@@ -47,6 +47,7 @@ struct Runner {
             let setup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return (wanted("tape") ? timeValues(value, "value", "tape", n, x, batch, setup) : [])
                 + (wanted("reverse") ? timeReverse(value, n, x, batch, setup) : [])
+                + (wanted("dense") ? timeDense(document.store, result.components[0], inputs, n, batch, setup) : [])
                 + (wanted("symbolic") ? timeValues(gradient, "gradient", "symbolic", n, x, batch, setup) : [])
         }
     }
@@ -85,6 +86,20 @@ struct Runner {
         let base = Measurement(problem: "gradient", method: "reverse", n: n, mode: "", secondsPerPoint: .nan,
                                instructions: tape.instructionCount, registers: tape.instructionCount, setupSeconds: setup, check: check)
         return both(base, single: single, batch: whole)
+    }
+
+    /// The gradient over the batch with the dense layer W·x run as matrix products
+    /// (``DenseInputTape``): batch mode only, the single point being the reverse route's.
+    private func timeDense(_ store: ExpressionStore, _ loss: ExprID, _ inputs: [ExprID], _ n: Int, _ batch: PointBatch<Double>, _ setup: Double) -> [Measurement] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let dense = DenseInputTape(store: store, output: loss, inputs: inputs) else { return [] }
+        let own = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let chunks = Runner.chunks(of: batch, outputs: n)
+        let check = dense.vjp(chunks[0]).gradients.column(0).first ?? .nan
+        let whole = time("batch") { for c in chunks { _ = dense.vjp(c) } }
+        let base = Measurement(problem: "gradient", method: "dense", n: n, mode: "", secondsPerPoint: .nan,
+                               instructions: dense.inner.instructionCount, registers: dense.inner.registerCount, setupSeconds: setup + own, check: check)
+        return both(base, single: nil, batch: whole)
     }
 
     /// The batch cut into calls of at most ten million outputs (at least 256 points each): the

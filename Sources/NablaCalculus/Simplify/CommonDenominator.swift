@@ -50,7 +50,11 @@ extension ExpressionStore {
             var factors = f.numerator
             for (b, n) in common {
                 let missing = n - (f.denominator[b] ?? .zero)
-                if !missing.isZero { factors.append(power(b, number(missing))) }
+                if missing.isZero { continue }
+                // A large sum is kept whole (as the core keeps it): multiplied into the other
+                // numerators and expanded, it would cost its length squared, for nothing shorter.
+                if isLargeSum(b) { return nil }
+                factors.append(power(b, number(missing)))
             }
             numeratorTerms.append(product(factors))
         }

@@ -11,7 +11,7 @@ extension ExpressionStore {
               case let .apply(.exp, u) = self[factors[e]] else { return nil }
         for (k, f) in factors.enumerated() where k != e {
             guard case let .power(base, exponent) = self[f], exponent == minusOne, case let .sum(terms) = self[base],
-                  terms.contains(where: { exponentialArgument($0) != nil }) else { continue }
+                  terms.count <= Self.largeSumTerms, terms.contains(where: { exponentialArgument($0) != nil }) else { continue }
             let inverse = exp(negate(u))
             let turned = sum(terms.map { product([$0, inverse]) })
             var rest = factors
@@ -31,7 +31,7 @@ extension ExpressionStore {
         guard case let .product(factors) = self[id] else { return nil }
         for (k, f) in factors.enumerated() {
             guard case let .power(base, exponent) = self[f], case let .number(n) = self[exponent], n.isNegative, n.isInteger,
-                  case let .sum(terms) = self[base] else { continue }
+                  case let .sum(terms) = self[base], terms.count <= Self.largeSumTerms else { continue }
             for term in terms {
                 // Only e^(−u), written with a minus: the orientation a course would turn round.
                 guard let v = exponentialArgument(term), case let .product(vf) = self[v], case let .number(c)? = vf.first.map({ self[$0] }),

@@ -183,6 +183,12 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The largest positive rational that divides both an integer number of times: the gcd of
     /// the numerators over the lcm of the denominators. `gcd(4/3, 2) = 2/3`; `gcd(0, x) = |x|`.
     public static func gcd(_ a: Rational, _ b: Rational) -> Rational {
+        // Machine integers when both fit: gcd of the numerators over the lcm of the denominators.
+        if case let .small(an, ad) = a.storage, case let .small(bn, bd) = b.storage {
+            let n = gcd(an.magnitude, bn.magnitude), g = gcd(UInt(ad), UInt(bd))
+            let (d, overflow) = (UInt(ad) / g).multipliedReportingOverflow(by: UInt(bd))
+            if !overflow, n <= UInt(Int.max), d <= UInt(Int.max) { return small(Int(n), Int(d)) }
+        }
         let n = a.numerator.magnitude.greatestCommonDivisor(with: b.numerator.magnitude)
         let (da, db) = (a.denominator.magnitude, b.denominator.magnitude)
         let d = da / da.greatestCommonDivisor(with: db) * db

@@ -1,5 +1,5 @@
 import Testing
-@testable import NablaTraining
+@testable import NablaNumeric
 
 /// The two products of a dense layer, by OpenBLAS (when the machine has it) and by the native
 /// loops, against the definition, on seeded random matrices of awkward sizes.

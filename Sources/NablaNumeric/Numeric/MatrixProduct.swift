@@ -11,13 +11,13 @@ import Glibc
 /// MatrixProduct.multiply(w, x, into: z, m: 3, n: count, k: 4)             // Z = W·X
 /// MatrixProduct.multiply(g, x, into: gw, m: 3, n: 4, k: count, bTransposed: true)   // G·Xᵀ
 /// ```
-enum MatrixProduct {
-    typealias Gemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>, Int32,
+package enum MatrixProduct {
+    package typealias Gemm = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>, Int32,
                                      UnsafePointer<Double>, Int32, Double, UnsafeMutablePointer<Double>, Int32) -> Void
 
     /// OpenBLAS's dgemm, single-threaded (the trainer runs one chunk per core); nil without the
     /// library, or when `NABLA_BLAS=off`.
-    static let blas: Gemm? = {
+    package static let blas: Gemm? = {
         let environment = ProcessInfo.processInfo.environment
         if environment["NABLA_BLAS"] == "off" { return nil }
         // OpenBLAS picks its kernels by the processor's model; a virtual machine that hides the
@@ -39,10 +39,10 @@ enum MatrixProduct {
     }()
 
     /// Which implementation runs: "OpenBLAS" or "native".
-    static var implementation: String { blas == nil ? "native" : "OpenBLAS" }
+    package static var implementation: String { blas == nil ? "native" : "OpenBLAS" }
 
     /// C (m×n) = A (m×k) · B (k×n), or · Bᵀ with B stored n×k; all row-major and contiguous.
-    static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+    package static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
                          m: Int, n: Int, k: Int, bTransposed: Bool = false, native: Bool = false) {
         if !native, let gemm = blas {
             gemm(101, 111, bTransposed ? 112 : 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(bTransposed ? k : n), 0, c, Int32(n))
@@ -69,7 +69,7 @@ enum MatrixProduct {
     }
 
     /// Σ_p a[p]·b[p].
-    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+    package static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
         var s = SIMD4<Double>(repeating: 0), t = SIMD4<Double>(repeating: 0)
         var p = 0
         while p + 8 <= n {
