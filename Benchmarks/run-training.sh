@@ -71,3 +71,8 @@ for data in $DATASETS; do
         row "JAX (jit L-BFGS)" "$(field iterations < "$work/jx.json")" "$(field train_loss < "$work/jx.json")" "$(field test_accuracy < "$work/jx.json")" "$(median < "$work/jx")"
     done
 done
+
+# The network of Examples/digits-mlp.nabla (one hidden layer of 32 tanh units), trained the same way.
+mlp=$("$nabla" train Examples/digits-mlp.nabla --data Examples/digits.csv --label digit --split 0.25 --seed 1 --epochs 200 --l2 0.001 --format json | tail -1)
+echo
+echo "Examples/digits-mlp.nabla, --split 0.25 --seed 1 --epochs 200 --l2 0.001: test accuracy $(echo "$mlp" | field test_accuracy), objective $(echo "$mlp" | field train_loss), $(echo "$mlp" | field seconds) s"

@@ -95,7 +95,9 @@ struct Runner {
         guard let dense = DenseInputTape(store: store, output: loss, inputs: inputs) else { return [] }
         let own = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let chunks = Runner.chunks(of: batch, outputs: n)
-        let check = dense.vjp(chunks[0]).gradients.column(0).first ?? .nan
+        // The gradient at the first point, summed, as the reverse route checks it.
+        let first = dense.vjp(chunks[0]).gradients
+        let check = (0..<n).reduce(0.0) { $0 + first[$1, 0] }
         let whole = time("batch") { for c in chunks { _ = dense.vjp(c) } }
         let base = Measurement(problem: "gradient", method: "dense", n: n, mode: "", secondsPerPoint: .nan,
                                instructions: dense.inner.instructionCount, registers: dense.inner.registerCount, setupSeconds: setup + own, check: check)

@@ -129,8 +129,12 @@ struct Train: ParsableCommand {
         if format == .text { print(header(composition, trainData, testData)) }
         let bar = isatty(2) == 1 ? ProgressBar(total: epochs) : nil
         let outcome = trainer.train(on: trainData, test: testData) { record in
+            if format == .json && record.measured {
+                // The bar steps aside for the line, on a terminal that shows both.
+                bar?.finish()
+                FileHandle.standardOutput.write(Data((record.json + "\n").utf8))
+            }
             bar?.show(record)
-            if format == .json && record.measured { print(record.json) }
         }
         bar?.finish()
         if outcome.stop == .timeLimit {

@@ -19,6 +19,8 @@ struct Phrases {
     let factorsApart: (_ outer: String, _ inner: String, _ second: String) -> String
     let simplifies: String
     let result: String
+    /// Before the gradient cut into blocks shaped like its vector and matrix variables.
+    let byBlocks: String
     let columns: String
     /// After "Hence": the result follows column by column.
     let byColumns: String
@@ -48,6 +50,7 @@ struct Phrases {
                 factorsApart: { outer, inner, second in "The first factor is \(outer) above, evaluated at \(inner); the second, \(second), is the Jacobian above." },
                 simplifies: "After simplification:",
                 result: "Hence",
+                byBlocks: "Arranged like the variables, block by block:",
                 columns: "The matrix is too wide for the page: it is written column by column.",
                 byColumns: "column by column (the matrix is too wide for the page):",
                 isStandard: { "\($0) is \(englishName($1)), whose derivative is" },
@@ -71,6 +74,7 @@ struct Phrases {
                 factorsApart: { outer, inner, second in "Le premier facteur est \(outer) ci-dessus, évalué en \(inner) ; le second, \(second), est la jacobienne ci-dessus." },
                 simplifies: "Après simplification :",
                 result: "D'où",
+                byBlocks: "Rangé comme les variables, bloc par bloc :",
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
                 byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :",
                 isStandard: { "\($0) est \(frenchName($1)), de dérivée" },

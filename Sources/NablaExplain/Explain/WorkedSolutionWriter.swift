@@ -179,7 +179,13 @@ public struct WorkedSolutionWriter {
                     + paragraph(phrases.hessianIsJacobian)
                     + math.display(claim(name, r.variableSymbols, math.matrix(r.matrix)))
             }
-            return claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
+            let flat = claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
+            guard let blocks = r.gradientBlocks else { return flat }
+            // ∂F/∂W shaped like W, ∂F/∂b like b.
+            return flat + paragraph(phrases.byBlocks) + blocks.map { b in
+                let value = b.block.shape.isEmpty ? math.expression(b.matrix.entries[0]) : math.matrix(b.matrix)
+                return math.display(math.joined([math.partial(operand, store.symbol(b.block.name)), value], [.equals]))
+            }.joined()
         }
     }
 
