@@ -15,7 +15,7 @@ public struct ExampleShelf: Sendable {
     static let catalogue: [(String, Job.Action)] = [
         ("chain-rule.nabla", .steps), ("logistic-regression.nabla", .solve), ("sigmoid-neuron.nabla", .solve),
         ("intermediate-variables.nabla", .steps), ("worked-solution.md", .check), ("intermediate-homework.tex", .check),
-        ("corrige.tex", .check),
+        ("corrige.tex", .check), ("iris.nabla", .solve),
     ]
 
     /// The examples of `directory` (the package's `Examples`) that exist there.

@@ -32,6 +32,10 @@ protocol MathWriting {
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String
     /// `(a + b)`, for a piece already written.
     func parenthesized(_ math: String) -> String
+    /// δ, the derivative with respect to a dense layer's output.
+    var delta: String { get }
+    /// `xᵀ`, for a vector named `name`.
+    func transposed(_ name: String) -> String
     func inline(_ math: String) -> String
     func display(_ math: String) -> String
     /// `a = b`, then `= c`, `= d` on the lines below, aligned on the signs: a displayed chain
@@ -84,6 +88,8 @@ struct LaTeXMath: MathWriting {
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
     func parenthesized(_ math: String) -> String { "\\left(\(math)\\right)" }
+    var delta: String { "\\delta" }
+    func transposed(_ name: String) -> String { "\(identifier(name))^{\\mathsf{T}}" }
     func ordinary(_ function: String, _ variable: ExprID) -> String { "\\frac{d \(function)}{d \(printer.string(variable))}" }
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String {
         "\\frac{\\partial}{\\partial \(printer.string(variable))}" + parenthesized(expression)
@@ -143,6 +149,8 @@ struct MathMLMath: MathWriting {
         "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"
     }
     func parenthesized(_ math: String) -> String { "<mrow><mo>(</mo>\(math)<mo>)</mo></mrow>" }
+    var delta: String { "<mi>δ</mi>" }
+    func transposed(_ name: String) -> String { "<msup>\(identifier(name))<mi mathvariant=\"normal\">T</mi></msup>" }
     func ordinary(_ function: String, _ variable: ExprID) -> String {
         "<mfrac><mrow><mi>d</mi>\(function)</mrow><mrow><mi>d</mi>\(expression(variable))</mrow></mfrac>"
     }

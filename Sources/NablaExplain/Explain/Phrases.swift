@@ -21,6 +21,9 @@ struct Phrases {
     let result: String
     /// Before the gradient cut into blocks shaped like its vector and matrix variables.
     let byBlocks: String
+    /// "where δ, the derivative with respect to W·x, is", before δ's column (both pieces written
+    /// as inline mathematics).
+    let deltaIs: (_ delta: String, _ layer: String) -> String
     let columns: String
     /// After "Hence": the result follows column by column.
     let byColumns: String
@@ -51,6 +54,7 @@ struct Phrases {
                 simplifies: "After simplification:",
                 result: "Hence",
                 byBlocks: "Arranged like the variables, block by block:",
+                deltaIs: { "where \($0), the derivative with respect to \($1), is" },
                 columns: "The matrix is too wide for the page: it is written column by column.",
                 byColumns: "column by column (the matrix is too wide for the page):",
                 isStandard: { "\($0) is \(englishName($1)), whose derivative is" },
@@ -75,6 +79,7 @@ struct Phrases {
                 simplifies: "Après simplification :",
                 result: "D'où",
                 byBlocks: "Rangé comme les variables, bloc par bloc :",
+                deltaIs: { "où \($0), la dérivée par rapport à \($1), vaut" },
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
                 byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :",
                 isStandard: { "\($0) est \(frenchName($1)), de dérivée" },

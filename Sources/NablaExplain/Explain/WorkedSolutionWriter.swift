@@ -181,11 +181,21 @@ public struct WorkedSolutionWriter {
             }
             let flat = claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
             guard let blocks = r.gradientBlocks else { return flat }
-            // ∂F/∂W shaped like W, ∂F/∂b like b.
-            return flat + paragraph(phrases.byBlocks) + blocks.map { b in
-                let value = b.block.shape.isEmpty ? math.expression(b.matrix.entries[0]) : math.matrix(b.matrix)
+            // ∂F/∂W shaped like W (δ·xᵀ for a dense layer), ∂F/∂b like b (δ for its bias).
+            let forms = r.outerProducts.count == 1 ? r.outerProducts : []
+            var out = flat + paragraph(phrases.byBlocks) + blocks.map { b in
+                let value: String
+                if let f = forms.first(where: { $0.matrix == b.block.name }) { value = math.joined([math.delta, math.transposed(f.input)], [.dot]) }
+                else if forms.contains(where: { $0.bias == b.block.name }) { value = math.delta }
+                else { value = b.block.shape.isEmpty ? math.expression(b.matrix.entries[0]) : math.matrix(b.matrix) }
                 return math.display(math.joined([math.partial(operand, store.symbol(b.block.name)), value], [.equals]))
             }.joined()
+            for f in forms {
+                let layer = math.joined([math.identifier(f.matrix), math.identifier(f.input)], [.dot])
+                out += paragraph(phrases.deltaIs(math.inline(math.delta), math.inline(layer)))
+                out += math.display(math.joined([math.delta, math.matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta))], [.equals]))
+            }
+            return out
         }
     }
 
