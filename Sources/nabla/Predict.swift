@@ -32,15 +32,7 @@ struct Predict: ParsableCommand {
     func run() throws { runAndExit { predict() } }
 
     private func predict() -> Int32 {
-        guard let source = readSource(file) else { return ExitStatus.unusableInput }
-        let document: Document, composition: TrainingComposition
-        do {
-            document = try Document(source: source, derivingTraining: false)
-            guard let target = document.trainingTargets.first else {
-                return report(Diagnostic(.nothingToDo, .other(TrainingPhrase.noTrainingTarget(example: "train loss∘model wrt W, b")), at: nil), source)
-            }
-            composition = try document.training(target)
-        } catch { return report(error, source) }
+        guard let (document, composition) = trainingComposition(file) else { return ExitStatus.unusableInput }
         guard let bytes = FileManager.default.contents(atPath: params) else {
             FileHandle.standardError.write(Data("nabla: cannot read \(params): no such file or not readable\n".utf8))
             return ExitStatus.unusableInput

@@ -91,19 +91,8 @@ struct Train: ParsableCommand {
 
     private func train() -> Int32 {
         let start = DispatchTime.now().uptimeNanoseconds
-        guard let source = readSource(file) else { return ExitStatus.unusableInput }
-        let document: Document, composition: TrainingComposition
-        do {
-            document = try Document(source: source, derivingTraining: false)
-            guard let target = document.trainingTargets.first else {
-                let example = document.definedNames.count >= 2 ? "train \(document.definedNames.joined(separator: "∘")) wrt …" : "train loss∘model wrt W, b"
-                return report(Diagnostic(.nothingToDo, .other(TrainingPhrase.noTrainingTarget(example: example)), at: nil), source)
-            }
-            composition = try document.training(target)
-        } catch {
-            return report(error, source)
-        }
-        for w in document.warnings { FileHandle.standardError.write(Data((w.render(in: source) + "\n").utf8)) }
+        guard let (document, composition) = trainingComposition(file) else { return ExitStatus.unusableInput }
+        for w in document.warnings { FileHandle.standardError.write(Data((w.render(in: document.source) + "\n").utf8)) }
         // The data.
         guard let dataSource = readSource(data) else { return ExitStatus.unusableInput }
         var trainData: Dataset, testData: Dataset?
@@ -191,6 +180,25 @@ struct Train: ParsableCommand {
         }
         lines.append(ending)
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The document at `path` and the composition of its first `train` statement, or nil after
+/// saying on standard error why there is none.
+func trainingComposition(_ path: String) -> (Document, TrainingComposition)? {
+    guard let source = readSource(path) else { return nil }
+    do {
+        let document = try Document(source: source, derivingTraining: false)
+        guard let target = document.trainingTargets.first else {
+            let names = document.definedNames
+            let example = names.count >= 2 ? "train \(names.joined(separator: "∘")) wrt …" : "train loss∘model wrt W, b"
+            _ = report(Diagnostic(.nothingToDo, .other(TrainingPhrase.noTrainingTarget(example: example)), at: nil), source)
+            return nil
+        }
+        return (document, try document.training(target))
+    } catch {
+        _ = report(error, source)
+        return nil
     }
 }
 

@@ -30,23 +30,6 @@ extension ExpressionStore {
     private func substitute(_ id: ExprID, _ replacements: [ExprID: ExprID], _ keys: SymbolSet,
                             _ memo: inout [ExprID: ExprID]) -> ExprID {
         if !freeSymbols(id).intersects(keys) { return id }
-        if let done = memo[id] { return done }
-        // Children first, without recursion: each node is rebuilt from its rebuilt children.
-        let order = postOrder(from: [id], where: { freeSymbols($0).intersects(keys) && memo[$0] == nil })
-        for n in order {
-            if isOverBudget { return undefined }
-            func new(_ c: ExprID) -> ExprID { memo[c] ?? c }
-            let result: ExprID
-            switch self[n] {
-            case .number, .constant, .undefined: result = n
-            case .symbol: result = replacements[n] ?? n
-            case let .sum(terms): result = sum(terms.map(new))
-            case let .product(factors): result = product(factors.map(new))
-            case let .power(b, e): result = power(new(b), new(e))
-            case let .apply(f, a): result = apply(f, new(a))
-            }
-            memo[n] = result
-        }
-        return memo[id]!
+        return rebuild([id], touching: { self.freeSymbols($0).intersects(keys) }, memo: &memo, symbol: { replacements[$0] })[0]
     }
 }

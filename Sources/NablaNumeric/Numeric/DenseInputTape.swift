@@ -26,34 +26,22 @@ public struct DenseInputTape: Sendable {
         var combinations: [[Rational]: ExprID] = [:]
         var order: [[Rational]] = []
         var memo: [ExprID: ExprID] = [:]
-        let nodes = store.postOrder(from: [output], where: { store.freeSymbols($0).ids.contains(where: inputSet.contains) && memo[$0] == nil })
-        for n in nodes {
-            func new(_ x: ExprID) -> ExprID { memo[x] ?? x }
-            let result: ExprID
-            switch store[n] {
-            case .number, .constant, .undefined, .symbol: result = n
-            case let .sum(terms):
-                // The terms c·x_j make one combination of the inputs; the others are kept.
-                var weights = [Rational](repeating: Rational(0), count: inputs.count)
-                var linear = 0
-                var kept: [ExprID] = []
-                for t in terms {
-                    let (c, rest) = store.splitCoefficient(t)
-                    if let j = column[rest] { weights[j] = weights[j] + c; linear += 1 } else { kept.append(new(t)) }
-                }
-                guard linear >= 2 else { result = store.sum(terms.map(new)); break }
-                if combinations[weights] == nil {
-                    combinations[weights] = store.symbol("dense·z·\(order.count + 1)")
-                    order.append(weights)
-                }
-                result = store.sum(kept + [combinations[weights]!])
-            case let .product(factors): result = store.product(factors.map(new))
-            case let .power(b, e): result = store.power(new(b), new(e))
-            case let .apply(f, a): result = store.apply(f, new(a))
+        let rewritten = store.rebuild([output], touching: { store.freeSymbols($0).ids.contains(where: inputSet.contains) }, memo: &memo, sum: { terms, rebuilt in
+            // The terms c·x_j make one combination of the inputs; the others are kept.
+            var weights = [Rational](repeating: Rational(0), count: inputs.count)
+            var linear = 0
+            var kept: [ExprID] = []
+            for (t, new) in zip(terms, rebuilt) {
+                let (c, rest) = store.splitCoefficient(t)
+                if let j = column[rest] { weights[j] = weights[j] + c; linear += 1 } else { kept.append(new) }
             }
-            memo[n] = result
-        }
-        let rewritten = memo[output] ?? output
+            guard linear >= 2 else { return nil }
+            if combinations[weights] == nil {
+                combinations[weights] = store.symbol("dense·z·\(order.count + 1)")
+                order.append(weights)
+            }
+            return store.sum(kept + [combinations[weights]!])
+        })[0]
         guard !order.isEmpty, !store.freeSymbols(rewritten).ids.contains(where: inputSet.contains) else { return nil }
         rows = order.count
         inputCount = inputs.count

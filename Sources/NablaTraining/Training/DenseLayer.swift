@@ -39,27 +39,15 @@ struct DenseLayer {
         let replaced = Set(layers.flatMap { l in c.parameters[l.block].symbols } + c.inputs)
         var memo: [ExprID: ExprID] = [:]
         func rebuild(_ roots: [ExprID]) -> [ExprID] {
-            let order = store.postOrder(from: roots, where: { store.freeSymbols($0).ids.contains(where: replaced.contains) && memo[$0] == nil })
-            for n in order {
-                func new(_ x: ExprID) -> ExprID { memo[x] ?? x }
-                let result: ExprID
-                switch store[n] {
-                case .number, .constant, .undefined, .symbol: result = n
-                case let .sum(terms):
-                    // A row whose every product term is in this sum becomes its z.
-                    var rows: [Int: Int] = [:]
-                    for t in terms { if let r = termOwner[t] { rows[r, default: 0] += 1 } }
-                    let complete = Set(rows.filter { $0.value == d }.map(\.key))
-                    var kept = terms.filter { t in termOwner[t].map { !complete.contains($0) } ?? true }.map(new)
-                    kept += complete.sorted().map { rowTerms[$0].z }
-                    result = store.sum(kept)
-                case let .product(factors): result = store.product(factors.map(new))
-                case let .power(b, e): result = store.power(new(b), new(e))
-                case let .apply(f, a): result = store.apply(f, new(a))
-                }
-                memo[n] = result
-            }
-            return roots.map { memo[$0] ?? $0 }
+            store.rebuild(roots, touching: { store.freeSymbols($0).ids.contains(where: replaced.contains) }, memo: &memo, sum: { terms, rebuilt in
+                // A row whose every product term is in this sum becomes its z.
+                var rows: [Int: Int] = [:]
+                for t in terms { if let r = termOwner[t] { rows[r, default: 0] += 1 } }
+                let complete = Set(rows.filter { $0.value == d }.map(\.key))
+                guard !complete.isEmpty else { return nil }
+                let kept = zip(terms, rebuilt).filter { t, _ in termOwner[t].map { !complete.contains($0) } ?? true }.map(\.1)
+                return store.sum(kept + complete.sorted().map { rowTerms[$0].z })
+            })
         }
         let loss = rebuild([c.loss])[0]
         let model = c.model.map(rebuild)
