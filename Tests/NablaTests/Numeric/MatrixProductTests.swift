@@ -1,9 +1,15 @@
+import Foundation
 import Testing
 @testable import NablaNumeric
 
 /// The two products of a dense layer, by OpenBLAS (when the machine has it) and by the native
 /// loops, against the definition, on seeded random matrices of awkward sizes.
 @Suite struct MatrixProductTests {
+    /// Where CI installed OpenBLAS, it is found (else both halves below would test the native loops).
+    @Test func openBLASIsFoundWhereItIsInstalled() {
+        if ProcessInfo.processInfo.environment["NABLA_REQUIRE_BLAS"] == "1" { #expect(MatrixProduct.implementation == "OpenBLAS") }
+    }
+
     @Test(arguments: [1420, 1421, 1422] as [UInt64])
     func bothProductsAgreeWithTheDefinition(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
