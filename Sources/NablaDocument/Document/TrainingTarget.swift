@@ -31,6 +31,10 @@ public struct TrainingComposition {
         public let symbols: [ExprID]
         /// Whether the L2 penalty applies: a weight multiplies a vector (`W·x`); a bias is added.
         public let penalised: Bool
+
+        public init(name: String, shape: [Int], symbols: [ExprID], penalised: Bool) {
+            self.name = name; self.shape = shape; self.symbols = symbols; self.penalised = penalised
+        }
     }
 
     /// The constant the data gives at each example: the label y.
@@ -38,6 +42,24 @@ public struct TrainingComposition {
         public let name: String
         public let shape: [Int]
         public let symbols: [ExprID]
+
+        public init(name: String, shape: [Int], symbols: [ExprID]) { self.name = name; self.shape = shape; self.symbols = symbols }
+    }
+
+    /// A composition built in code, from expressions of a store (see ``Objective``):
+    ///
+    /// ```swift
+    /// let s = ExpressionStore()
+    /// let x = [s.symbol("x")], w = s.symbol("w"), c = s.symbol("c"), y = s.symbol("y")
+    /// let q = s.apply(.sigmoid, s.add(s.multiply(w, x[0]), c))
+    /// let loss = s.subtract(s.negate(s.multiply(y, s.log(q))), s.multiply(s.subtract(s.one, y), s.log(s.subtract(s.one, q))))
+    /// let model = TrainingComposition(target: "bce∘neuron", loss: loss, model: [q],
+    ///     parameters: [.init(name: "w", shape: [], symbols: [w], penalised: true), .init(name: "c", shape: [], symbols: [c], penalised: false)],
+    ///     inputs: x, inputNames: ["x"], label: .init(name: "y", shape: [], symbols: [y]))
+    /// ```
+    public init(target: String, loss: ExprID, model: [ExprID]?, parameters: [Block], inputs: [ExprID], inputNames: [String], label: Label?) {
+        self.target = target; self.loss = loss; self.model = model; self.parameters = parameters
+        self.inputs = inputs; self.inputNames = inputNames; self.label = label
     }
 
     public let target: String

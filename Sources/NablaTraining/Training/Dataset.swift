@@ -97,6 +97,27 @@ public struct Dataset: Sendable {
         self.classIndex = classIndex
     }
 
+    /// Examples given in code: `inputs[row]` the inputs of a row, `labels[row]` its label's
+    /// entries (one-hot for `.oneHot`, 0 or 1 for `.binary`, the value for `.numeric`).
+    ///
+    /// ```swift
+    /// let data = Dataset(inputs: [[0.5], [-1]], labels: [[1], [0]], encoding: .binary(classes: ["no", "yes"]))
+    /// ```
+    public init(inputs: [[Double]], labels: [[Double]], encoding: LabelEncoding, featureNames: [String]? = nil, labelColumn: String = "label") {
+        precondition(inputs.count == labels.count, "one label per row")
+        let width = inputs.first?.count ?? 0, entries = labels.first?.count ?? 0
+        let columns = (0..<width).map { k in inputs.map { $0[k] } }
+        let labelColumns = (0..<entries).map { k in labels.map { $0[k] } }
+        var classIndex: [Int]?
+        switch encoding {
+        case .oneHot: classIndex = labels.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
+        case .binary: classIndex = labels.map { $0[0] > 0.5 ? 1 : 0 }
+        case .numeric: classIndex = nil
+        }
+        self.init(count: inputs.count, inputs: columns, labels: labelColumns, classIndex: classIndex, encoding: encoding,
+                  featureNames: featureNames ?? (1...max(width, 1)).map { "x_\($0)" }, labelColumn: labelColumn)
+    }
+
     /// The inputs of every row of `table`, from the columns `features` (in that order), for
     /// predictions: no label.
     public init(inputsOf table: CSVTable, features: [String], encoding: LabelEncoding, labelColumn: String) throws(Diagnostic) {

@@ -129,3 +129,48 @@ import Testing
         #expect(neuron.parameters.map(\.penalised) == [true, false])
     }
 }
+
+/// The trainer for a model built in code: a sigmoid neuron from the store's constructors and
+/// examples given as arrays, against the logistic regression optimum's known property (the
+/// gradient vanishes) and a separable data set's accuracy.
+@Suite struct TrainerInCodeTests {
+    @Test func aNeuronBuiltInCodeTrains() {
+        let s = ExpressionStore()
+        let x = [s.symbol("x1"), s.symbol("x2")], w = [s.symbol("w1"), s.symbol("w2")], c = s.symbol("c"), y = s.symbol("y")
+        let q = s.apply(.sigmoid, s.sum([s.multiply(w[0], x[0]), s.multiply(w[1], x[1]), c]))
+        let loss = s.subtract(s.negate(s.multiply(y, s.log(q))), s.multiply(s.subtract(s.one, y), s.log(s.subtract(s.one, q))))
+        let model = TrainingComposition(target: "bce∘neuron", loss: loss, model: [q],
+                                        parameters: [.init(name: "w", shape: [2], symbols: w, penalised: true),
+                                                     .init(name: "c", shape: [], symbols: [c], penalised: false)],
+                                        inputs: x, inputNames: ["x1", "x2"], label: .init(name: "y", shape: [], symbols: [y]))
+        var g = SeededGenerator(seed: 1440)
+        let rows = (0..<200).map { _ in [Double.random(in: -2...2, using: &g), Double.random(in: -2...2, using: &g)] }
+        let data = Dataset(inputs: rows, labels: rows.map { [$0[0] - 2 * $0[1] > 0.3 ? 1 : 0] }, encoding: .binary(classes: ["no", "yes"]))
+        let objective = Objective(model, store: s, l2: 0.01)
+        var options = TrainingOptions()
+        options.epochs = 300
+        let outcome = Trainer(objective, options: options).train(on: data)
+        #expect(outcome.stop == .converged)
+        #expect(objective.valueAndGradient(outcome.parameters, on: data).gradient.allSatisfy { abs($0) < 1e-7 })
+        #expect((outcome.final.trainAccuracy ?? 0) > 0.95)
+        // The weights point along (1, −2), the boundary's normal.
+        #expect(outcome.parameters[0] > 0 && outcome.parameters[1] < 0 && abs(outcome.parameters[1] / outcome.parameters[0] + 2) < 0.3)
+    }
+}
+
+extension TrainerInCodeTests {
+    /// The README's Swift example, as written there.
+    @Test func theReadmeExampleRuns() throws {
+        let irisText = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Examples/iris.nabla"), encoding: .utf8)
+        let csvText = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Examples/iris.csv"), encoding: .utf8)
+        let document = try Document(source: SourceText(name: "iris.nabla", text: irisText), derivingTraining: false)
+        let composition = try document.training(document.trainingTargets[0])
+        let data = try Dataset(CSVTable(SourceText(name: "iris.csv", text: csvText)), label: "species", for: composition)
+        let (train, test) = try data.split(testFraction: 0.25, seed: 1)
+        var options = TrainingOptions()
+        options.epochs = 500
+        let outcome = Trainer(Objective(composition, store: document.store, l2: 0.01), options: options).train(on: train, test: test)
+        #expect(outcome.final.testAccuracy == 1.0)
+        #expect(outcome.parameters.count == 15)
+    }
+}
