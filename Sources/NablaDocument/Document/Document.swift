@@ -21,6 +21,8 @@ public final class Document {
     public static let maximumInputSize = 64 << 20
     /// The most functions one composition may chain.
     public static let maximumLinks = 10_000
+    /// The most parameters whose gradient a `train` statement writes out (`gradient … wrt` has no limit).
+    public static let largestTrainingGradient = 256
 
     public let store: ExpressionStore
     public let source: SourceText
@@ -94,7 +96,13 @@ public final class Document {
                 for (name, syntax) in list { try scope.bind(name.name, syntax) }
             case let .train(chain, wrt, location):
                 trainingTargets.append(TrainingTarget(chain: chain, wrt: wrt, location: location))
-                if derivingTraining {
+                let count = scope.entryCount(wrt ?? [])
+                if derivingTraining && count > Document.largestTrainingGradient {
+                    // A network's gradient is for nabla train, not for the page: say so instead of waiting for it.
+                    skipped.append(Diagnostic(.resultTooLarge, .other(TrainingPhrase.gradientNotWritten(target: chain.map(\.name).joined(separator: "∘"), parameters: count,
+                                                                                                       limit: Document.largestTrainingGradient)),
+                                              at: location, severity: .warning))
+                } else if derivingTraining {
                     results.append(try scope.solve(.gradient, chain, location, wrt: variables.map { $0.map { LocatedName(name: $0, location: location) } } ?? wrt,
                                                    parseTime: parseTime))
                     warnings = scope.warnings

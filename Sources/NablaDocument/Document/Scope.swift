@@ -207,6 +207,11 @@ package final class Scope {
         return all || blocks.contains { !$0.shape.isEmpty } ? blocks : []
     }
 
+    /// How many scalars the names stand for, a vector or a matrix counting its entries.
+    func entryCount(_ names: [LocatedName]) -> Int {
+        names.reduce(0) { $0 + shape(of: $1, inputs: []).reduce(1, *) }
+    }
+
     private func shape(of name: LocatedName, inputs: [LocatedName]) -> [Int] {
         if !name.shape.isEmpty { return name.shape }
         return inputs.first { $0.name == name.name }?.shape ?? shapes.declarations[name.name]?.shape ?? []

@@ -8,6 +8,7 @@ public enum TrainingPhrase: Phrasing, Equatable {
     case severalLabels([String])
     case noTrainingTarget(example: String)
     case parameterHasAValue(String)
+    case gradientNotWritten(target: String, parameters: Int, limit: Int)
 
     public func text(in language: Language) -> String {
         let fr = language == .fr
@@ -25,6 +26,9 @@ public enum TrainingPhrase: Phrasing, Equatable {
                 : "the loss has several constants without a value (\(list)); only one can be the label the data gives: give the others a value with let, or learn them (wrt)"
         case let .noTrainingTarget(example):
             return fr ? "le fichier ne demande aucun entraînement ; ajouter par exemple : \(example)" : "the file asks for no training; add for example: \(example)"
+        case let .gradientNotWritten(target, n, limit):
+            return fr ? "le gradient de \(target) par rapport à ses \(n) paramètres n'est pas écrit (au-delà de \(limit)) : nabla train l'apprend ; gradient \(target) wrt … l'écrit"
+                : "the gradient of \(target) with respect to its \(n) parameters is not written out (past \(limit)): nabla train fits it; gradient \(target) wrt … writes it"
         case let .parameterHasAValue(name):
             return fr ? "\(name) a une valeur (let) : il ne peut pas être appris" : "\(name) has a value (let) and cannot be learnt"
         }

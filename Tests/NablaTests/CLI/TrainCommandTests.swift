@@ -44,6 +44,15 @@ import Testing
         #expect(right >= 140)
     }
 
+    /// `nabla solve` writes the gradient a small model trains with, and says why not for a network.
+    @Test func solveWritesTheTrainingGradientOfASmallModelOnly() throws {
+        let iris = try cli.run(["solve", "Examples/iris.nabla"])
+        #expect(iris.status == 0 && iris.stdout.hasPrefix("∂(loss∘model)/∂W = δ·xᵀ\n"), "\(iris.stderr)")
+        let network = try cli.run(["solve", "Examples/digits-mlp.nabla"])
+        #expect(network.status == 2)
+        #expect(network.stderr.hasPrefix("Examples/digits-mlp.nabla:6:1: error: the gradient of loss∘output∘hidden with respect to its 2410 parameters is not written out (past 256): nabla train fits it"), "\(network.stderr)")
+    }
+
     @Test func textOutputAndItsMistakes() throws {
         let r = try cli.run(["train", "Examples/iris.nabla", "--data", "Examples/iris.csv", "--label", "species", "--epochs", "300"])
         #expect(r.status == 0, "\(r.stderr)")
