@@ -1,3 +1,4 @@
+import NablaCalculus
 import NablaCore
 
 /// ∂L/∂W written as a course writes it for a dense layer z = W·x: the outer product δ·xᵀ, where
@@ -17,10 +18,24 @@ public struct OuterProductForm {
     public let delta: [ExprID]
     /// The vector block whose gradient is δ, if any.
     public let bias: String?
+    /// δ in the model's outputs p and the label y, when it is one of the textbook forms:
+    /// p − y, or p·(y_1 + … + y_k) − y (which is p − y for a one-hot y).
+    public var inOutputs: InOutputs?
+
+    public struct InOutputs {
+        /// The outer function's parameter (`p`) and the function that gives it (`model`).
+        public let output: String
+        public let model: String
+        public let label: String
+        public let labelEntries: [ExprID]
+        /// Whether δ = p − y (else δ = p·Σy − y).
+        public let labelSumsOut: Bool
+    }
 
     /// The outer-product forms of a gradient's matrix blocks, for the matrices known to multiply
     /// a vector; empty where the entries are not of that form.
-    static func find(_ result: TargetResult, inputs: [LocatedName], shapes: ConstantShapes, store: ExpressionStore) -> [OuterProductForm] {
+    static func find(_ result: TargetResult, inputs: [LocatedName], shapes: ConstantShapes, definitions: [String: FunctionDefinition],
+                     simplifier: Simplifier, store: ExpressionStore) -> [OuterProductForm] {
         guard let blocks = result.gradientBlocks else { return [] }
         var forms: [OuterProductForm] = []
         for b in blocks where b.block.shape.count == 2 {
@@ -44,8 +59,40 @@ public struct OuterProductForm {
             guard delta.count == b.matrix.rows else { continue }
             let name = inputs.first { p in !p.shape.isEmpty && Shape.entryNames(p.name, p.shape).map { store.symbol($0) } == v }?.name ?? "v"
             let bias = blocks.first { $0.block.shape == [delta.count] && $0.matrix.entries == delta }?.block.name
-            forms.append(OuterProductForm(matrix: b.block.name, input: name, inputEntries: v, delta: delta, bias: bias))
+            var form = OuterProductForm(matrix: b.block.name, input: name, inputEntries: v, delta: delta, bias: bias)
+            form.inOutputs = inOutputs(delta, result, shapes: shapes, definitions: definitions, simplifier: simplifier, store: store)
+            forms.append(form)
         }
         return forms
+    }
+
+    /// δ as p − y or p·Σy − y, p the outputs of the chain inside the loss, y a vector constant of
+    /// their length; checked by simplifying the difference to zero.
+    private static func inOutputs(_ delta: [ExprID], _ result: TargetResult, shapes: ConstantShapes, definitions: [String: FunctionDefinition],
+                                  simplifier: Simplifier, store: ExpressionStore) -> InOutputs? {
+        guard result.links.count >= 2, let loss = definitions[result.links[0].name], loss.shapedParameters.count == 1,
+              loss.shapedParameters[0].shape == [delta.count] else { return nil }
+        var p = result.links.last!.components
+        for k in stride(from: result.links.count - 2, through: 1, by: -1) {
+            p = store.substitute(result.links[k].components, replacing: result.links[k].parameters, with: p)
+        }
+        guard p.count == delta.count else { return nil }
+        let mentioned = Set(delta.flatMap { store.freeSymbols($0).ids })
+        for label in shapes.declarations.values.sorted(by: { $0.name < $1.name }) where label.shape == [delta.count] {
+            let y = Shape.entryNames(label.name, label.shape).map { store.symbol($0) }
+            guard y.contains(where: mentioned.contains) else { continue }
+            let total = store.sum(y)
+            for sumsOut in [true, false] {
+                let holds = (0..<delta.count).allSatisfy { i in
+                    let candidate = store.subtract(sumsOut ? p[i] : store.multiply(p[i], total), y[i])
+                    return simplifier.simplify(ExpressionMatrix(rows: 1, columns: 1, entries: [store.subtract(delta[i], candidate)])).entries[0] == store.zero
+                }
+                if holds {
+                    let model = result.links.count == 2 ? result.links[1].name : result.links[1...].map(\.name).joined(separator: "∘")
+                    return InOutputs(output: loss.shapedParameters[0].name, model: model, label: label.name, labelEntries: y, labelSumsOut: sumsOut)
+                }
+            }
+        }
+        return nil
     }
 }

@@ -185,7 +185,7 @@ package final class Scope {
         result.links = links
         result.variableSymbols = variables
         result.variableBlocks = blocks
-        result.outerProducts = OuterProductForm.find(result, inputs: inputs, shapes: shapes, store: store)
+        result.outerProducts = OuterProductForm.find(result, inputs: inputs, shapes: shapes, definitions: definitions, simplifier: simplifier, store: store)
         result.derivation = chainResult
         if var graph {
             graph.working = graph.working(variables, final: chainResult.jacobian.entries, store: store, simplifier: simplifier)

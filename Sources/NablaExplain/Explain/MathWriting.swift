@@ -44,7 +44,7 @@ protocol MathWriting {
 }
 
 enum MathOperator {
-    case equals, dot, colon, arrow, plus
+    case equals, dot, colon, arrow, plus, minus
 }
 
 /// LaTeX, read back by `nabla check`.
@@ -78,6 +78,7 @@ struct LaTeXMath: MathWriting {
             case .colon: out += " : "
             case .arrow: out += " \\rightarrow "
             case .plus: out += " + "
+            case .minus: out += " - "
             }
             out += part
         }
@@ -137,6 +138,7 @@ struct MathMLMath: MathWriting {
             case .colon: out += "<mo>:</mo>"
             case .arrow: out += "<mo>→</mo>"
             case .plus: out += "<mo>+</mo>"
+            case .minus: out += "<mo>−</mo>"
             }
             out += part
         }

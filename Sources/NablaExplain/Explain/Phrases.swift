@@ -24,6 +24,8 @@ struct Phrases {
     /// "where δ, the derivative with respect to W·x, is", before δ's column (both pieces written
     /// as inline mathematics).
     let deltaIs: (_ delta: String, _ layer: String) -> String
+    /// "where δ = p − y, with p = model(x)"; with the sum of the label, "…: p − y for a one-hot y".
+    let deltaInOutputs: (_ equation: String, _ output: String, _ oneHot: String?) -> String
     let columns: String
     /// After "Hence": the result follows column by column.
     let byColumns: String
@@ -55,6 +57,7 @@ struct Phrases {
                 result: "Hence",
                 byBlocks: "Arranged like the variables, block by block:",
                 deltaIs: { "where \($0), the derivative with respect to \($1), is" },
+                deltaInOutputs: { equation, output, oneHot in "where \(equation), with \(output)" + (oneHot.map { ": \($0) for a one-hot label." } ?? ".") },
                 columns: "The matrix is too wide for the page: it is written column by column.",
                 byColumns: "column by column (the matrix is too wide for the page):",
                 isStandard: { "\($0) is \(englishName($1)), whose derivative is" },
@@ -80,6 +83,7 @@ struct Phrases {
                 result: "D'où",
                 byBlocks: "Rangé comme les variables, bloc par bloc :",
                 deltaIs: { "où \($0), la dérivée par rapport à \($1), vaut" },
+                deltaInOutputs: { equation, output, oneHot in "où \(equation), avec \(output)" + (oneHot.map { " : \($0) pour une étiquette one-hot." } ?? ".") },
                 columns: "La matrice ne tient pas sur une ligne : on l'écrit par colonne.",
                 byColumns: "colonne par colonne (la matrice ne tient pas sur une ligne) :",
                 isStandard: { "\($0) est \(frenchName($1)), de dérivée" },

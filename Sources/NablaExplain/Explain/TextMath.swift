@@ -37,6 +37,7 @@ struct TextMath: MathWriting {
             case .colon: blocks.append(" : ")
             case .arrow: blocks.append(" → ")
             case .plus: blocks.append(" + ")
+            case .minus: blocks.append(" - ")
             }
             blocks.append(part)
         }

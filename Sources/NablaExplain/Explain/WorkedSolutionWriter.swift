@@ -191,6 +191,16 @@ public struct WorkedSolutionWriter {
                 return math.display(math.joined([math.partial(operand, store.symbol(b.block.name)), value], [.equals]))
             }.joined()
             for f in forms {
+                if let o = f.inOutputs {
+                    let (p, y) = (math.identifier(o.output), math.identifier(o.label))
+                    let simple = math.joined([p, y], [.minus])
+                    let output = math.inline(math.joined([p, math.applied(math.identifier(o.model), math.identifier(f.input))], [.equals]))
+                    let right = o.labelSumsOut ? simple
+                        : math.joined([math.joined([p, math.parenthesized(math.expression(store.sum(o.labelEntries)))], [.dot]), y], [.minus])
+                    out += paragraph(phrases.deltaInOutputs(math.inline(math.joined([math.delta, right], [.equals])), output,
+                                                            o.labelSumsOut ? nil : math.inline(simple)))
+                    continue
+                }
                 let layer = math.joined([math.identifier(f.matrix), math.identifier(f.input)], [.dot])
                 out += paragraph(phrases.deltaIs(math.inline(math.delta), math.inline(layer)))
                 out += math.display(math.joined([math.delta, math.matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta))], [.equals]))

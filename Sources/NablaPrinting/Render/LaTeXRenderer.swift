@@ -39,6 +39,14 @@ public struct LaTeXRenderer {
             out += "\\[\n\(result.latexTitle(of: b.block)) =\n\(value)\n\\]\n"
         }
         for f in forms {
+            if let o = f.inOutputs {
+                let (p, y, d) = (latexIdentifier(o.output), latexIdentifier(o.label), delta(f))
+                let at = "\\operatorname{\(latexText(o.model))}(\(latexIdentifier(f.input)))"
+                out += o.labelSumsOut ? "\\[\n\\text{where } \(d) = \(p) - \(y),\\quad \(p) = \(at)\n\\]\n"
+                    : "\\[\n\\text{where } \(d) = \(p) \\left(\(printer.string(printer.store.sum(o.labelEntries)))\\right) - \(y),\\quad \(p) = \(at)"
+                    + "\\quad (\(p) - \(y) \\text{ for a one-hot } \(y))\n\\]\n"
+                continue
+            }
             let numerator = result.latexTitle(of: VariableBlock(name: f.matrix, shape: [], offset: 0))
                 .replacingOccurrences(of: "{\\partial \(latexIdentifier(f.matrix))}", with: "{\\partial (\(latexIdentifier(f.matrix)) \(latexIdentifier(f.input)))_i}")
             out += "\\[\n\\text{where } \(delta(f))_i = \(numerator):\\quad \(delta(f)) =\n"

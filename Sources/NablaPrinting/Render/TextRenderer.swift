@@ -40,6 +40,12 @@ public struct TextRenderer {
                 }
             }
             for f in forms {
+                if let o = f.inOutputs {
+                    let sum = printer.string(printer.store.sum(o.labelEntries))
+                    parts.append(o.labelSumsOut ? "where \(delta(f)) = \(o.output) - \(o.label), \(o.output) = \(o.model)(\(f.input))\n"
+                                 : "where \(delta(f)) = \(o.output)·(\(sum)) - \(o.label), \(o.output) = \(o.model)(\(f.input)): \(o.output) - \(o.label) for a one-hot \(o.label)\n")
+                    continue
+                }
                 let z = "(\(f.matrix)·\(f.input))_i"
                 parts.append("where \(delta(f))_i = ∂\(result.target.contains("∘") ? "(\(result.target))" : result.target)/∂\(z):\n"
                              + matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta)))

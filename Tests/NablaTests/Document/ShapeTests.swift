@@ -68,12 +68,15 @@ import Testing
         #expect(doc.results[1].gradientBlocks?.map(\.block.name) == ["x"])
         // ∂L/∂W is recognised as the outer product δ·xᵀ, and ∂L/∂b as δ.
         let text = TextRenderer(store: doc.store).render(doc.results[0])
-        #expect(text.hasPrefix("∂(loss∘model)/∂W = δ·xᵀ\n\n∂(loss∘model)/∂b = δ\n\nwhere δ_i = ∂(loss∘model)/∂(W·x)_i:\n⎡ "), "\(text.prefix(300))")
+        // … and δ as the textbook writes it, in the softmax's outputs: p·Σy − y, which is p − y for a one-hot y.
+        #expect(text == "∂(loss∘model)/∂W = δ·xᵀ\n\n∂(loss∘model)/∂b = δ\n\nwhere δ = p·(y_1 + y_2 + y_3) - y, p = model(x): p - y for a one-hot y\n", "\(text.prefix(300))")
         let form = try #require(doc.results[0].outerProducts.first)
         #expect(form.matrix == "W" && form.input == "x" && form.bias == "b")
+        #expect(form.inOutputs?.labelSumsOut == false && form.inOutputs?.model == "model")
         let latex = LaTeXRenderer(store: doc.store).equation(doc.results[0])
         #expect(latex.contains(#"\frac{\partial (\mathrm{loss} \circ \mathrm{model})}{\partial W} ="# + "\n" + #"\delta\, x^{\mathsf{T}}"#), "\(latex.prefix(300))")
-        #expect(latex.contains("W_{1,1}"))
+        #expect(latex.contains(#"\text{where } \delta = p \left(y_{1} + y_{2} + y_{3}\right) - y,\quad p = \operatorname{model}(x)"#), "\(latex)")
+        #expect(!latex.contains("W_{1,1}"), "the δ form says it all")
         let json = JSONRenderer(store: doc.store).render([doc.results[0]])
         #expect(json.contains(#""blocks": [{"name": "W", "shape": [3, 4], "offset": 0}, {"name": "b", "shape": [3], "offset": 12}]"#))
     }
