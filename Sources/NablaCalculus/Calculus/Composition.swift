@@ -85,6 +85,20 @@ extension ExpressionStore {
         return ChainRuleResult(jacobian: jacobianSoFar, components: composed, outermostJacobian: outermost, steps: steps)
     }
 
+    /// The components of the composition of `links`, outermost first, in the innermost link's
+    /// parameters: each link substituted into the one outside it.
+    ///
+    /// ```swift
+    /// store.composition(of: links[1...])   // the model inside a loss∘model
+    /// ```
+    public func composition(of links: ArraySlice<FunctionLink>) -> [ExprID] {
+        guard var components = links.last?.components else { return [] }
+        for k in stride(from: links.endIndex - 2, through: links.startIndex, by: -1) {
+            components = substitute(links[k].components, replacing: links[k].parameters, with: components)
+        }
+        return components
+    }
+
     /// The longest chain whose chain rule is folded from the outside in, as a course writes it.
     public static let longestChainWrittenOut = 12
 

@@ -72,10 +72,7 @@ public struct OuterProductForm {
                                   simplifier: Simplifier, store: ExpressionStore) -> InOutputs? {
         guard result.links.count >= 2, let loss = definitions[result.links[0].name], loss.shapedParameters.count == 1,
               loss.shapedParameters[0].shape == [delta.count] else { return nil }
-        var p = result.links.last!.components
-        for k in stride(from: result.links.count - 2, through: 1, by: -1) {
-            p = store.substitute(result.links[k].components, replacing: result.links[k].parameters, with: p)
-        }
+        let p = store.composition(of: result.links.dropFirst())
         guard p.count == delta.count else { return nil }
         let mentioned = Set(delta.flatMap { store.freeSymbols($0).ids })
         for label in shapes.declarations.values.sorted(by: { $0.name < $1.name }) where label.shape == [delta.count] {

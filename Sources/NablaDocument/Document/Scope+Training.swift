@@ -16,12 +16,8 @@ extension Scope {
             throw Diagnostic(.undefinedTarget, .other(TrainingPhrase.innermostIsNotDefined(links.last!.name)), at: target.location)
         }
         // Compose from the innermost function out; the model is everything inside the loss.
-        var components = links.last!.components
-        var model: [ExprID]?
-        for k in stride(from: links.count - 2, through: 0, by: -1) {
-            if k == 0 { model = components }
-            components = store.substitute(links[k].components, replacing: links[k].parameters, with: components)
-        }
+        let model = links.count > 1 ? store.composition(of: links.dropFirst()) : nil
+        let components = model.map { store.substitute(links[0].components, replacing: links[0].parameters, with: $0) } ?? links[0].components
         try checkBudget(target.location)
         guard components.count == 1 else {
             throw Diagnostic(.notScalar, .other(TrainingPhrase.needsAScalarLoss(target: name, components: components.count)), at: target.location)

@@ -253,10 +253,7 @@ package final class Scope {
         let variables = wrt.map { store.symbol($0.name) }
         guard outermostUse < links.count - 1 else { return (links, variables) }
         // An outer link uses a variable: compose it and everything inside it into one function.
-        var components = innermost.components
-        for k in stride(from: links.count - 2, through: outermostUse, by: -1) {
-            components = store.substitute(links[k].components, replacing: links[k].parameters, with: components)
-        }
+        let components = store.composition(of: links[outermostUse...])
         let merged = FunctionLink(name: links[outermostUse...].map(\.name).joined(separator: "∘"), parameters: innermost.parameters,
                                   components: components, location: links[outermostUse].location)
         return (Array(links[..<outermostUse]) + [merged], variables)

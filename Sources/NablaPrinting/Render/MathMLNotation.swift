@@ -51,16 +51,3 @@ package func mathmlIdentifier(_ name: String) -> String {
     let accented = parts.accent.map { "<mover accent=\"true\">\(stem)<mo>\(marks[$0]!)</mo></mover>" } ?? stem
     return parts.index.map { "<msub>\(accented)<mn>\(escapedXML($0))</mn></msub>" } ?? accented
 }
-
-package func escapedXML(_ s: String) -> String {
-    s.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
-}
-
-extension String {
-    /// Each character found in `map` replaced by its value.
-    package func replacingAll(_ map: [Character: String]) -> String {
-        var out = ""
-        for c in self { out += map[c] ?? String(c) }
-        return out
-    }
-}

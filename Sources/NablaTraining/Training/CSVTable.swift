@@ -77,6 +77,19 @@ public struct CSVTable {
     /// The column of `name`; nil when the header has none.
     public func column(named name: String) -> Int? { header.firstIndex(of: name) }
 
+    /// The numbers of column `column`, one a row; a message at the first field that is not one.
+    func numbers(inColumn column: Int) throws(Diagnostic) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(rows.count)
+        for row in rows {
+            guard let v = Double(row.fields[column]), v.isFinite else {
+                throw Diagnostic(.syntax, .other(DataPhrase.notANumber(row.fields[column], column: header[column])), at: location(row, column: column))
+            }
+            out.append(v)
+        }
+        return out
+    }
+
     /// The place of field `column` of `row`, for a message.
     func location(_ row: Row, column: Int) -> SourceLocation {
         SourceLocation(line: row.line, column: 1 + row.fields.prefix(column).reduce(0) { $0 + $1.count + 1 })

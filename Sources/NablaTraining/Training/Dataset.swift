@@ -20,10 +20,10 @@ public struct Dataset: Sendable {
     public let encoding: LabelEncoding
     public let featureNames: [String]
     public let labelColumn: String
-    /// Tells this data set from another, for the batches an objective keeps.
-    private let token = Token()
-    var identity: ObjectIdentifier { ObjectIdentifier(token) }
-    private final class Token: Sendable {}
+    /// Tells this data set from another, for the batches an objective keeps (which holds it,
+    /// so that its identity is not reused while kept).
+    let token = Token()
+    final class Token: Sendable {}
 
     /// Reads `table`; `encoding`, when given (test data), is the training data's, so that classes
     /// mean the same.
@@ -42,16 +42,8 @@ public struct Dataset: Sendable {
         }
         count = table.rows.count
         labelColumn = column
-        var inputs = Array(repeating: [Double](), count: featureColumns.count)
-        for (k, c) in featureColumns.enumerated() {
-            inputs[k].reserveCapacity(count)
-            for row in table.rows {
-                guard let v = Double(row.fields[c]), v.isFinite else {
-                    throw Diagnostic(.syntax, .other(DataPhrase.notANumber(row.fields[c], column: table.header[c])), at: table.location(row, column: c))
-                }
-                inputs[k].append(v)
-            }
-        }
+        var inputs: [[Double]] = []
+        for c in featureColumns { inputs.append(try table.numbers(inColumn: c)) }
         self.inputs = inputs
         let values = table.rows.map { $0.fields[labelIndex] }
         let entries = label.symbols.count
@@ -126,14 +118,7 @@ public struct Dataset: Sendable {
             guard let c = table.column(named: name) else {
                 throw Diagnostic(.missingValue, .other(DataPhrase.noLabelColumn(name, header: table.header)), at: SourceLocation(line: 1, column: 1))
             }
-            var column: [Double] = []
-            for row in table.rows {
-                guard let v = Double(row.fields[c]), v.isFinite else {
-                    throw Diagnostic(.syntax, .other(DataPhrase.notANumber(row.fields[c], column: name)), at: table.location(row, column: c))
-                }
-                column.append(v)
-            }
-            inputs.append(column)
+            inputs.append(try table.numbers(inColumn: c))
         }
         self.init(count: table.rows.count, inputs: inputs, labels: [], classIndex: nil, encoding: encoding, featureNames: features, labelColumn: labelColumn)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NablaCore
 
 /// The learning curves of a training run as an SVG picture: the loss per epoch on the left
 /// (the training objective, and the test loss), the accuracy on the right, each with its axes,
@@ -21,7 +22,7 @@ public struct LearningCurvePlot {
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(w))" height="\(Int(h))" viewBox="0 0 \(Int(w)) \(Int(h))" font-family="Helvetica, Arial, sans-serif" font-size="12">
         <rect width="100%" height="100%" fill="white"/>
-        <text x="\(w / 2)" y="22" text-anchor="middle" font-size="15">\(escaped(title))</text>
+        <text x="\(w / 2)" y="22" text-anchor="middle" font-size="15">\(escapedXML(title))</text>
 
         """
         let epochs = history.map { Double($0.epoch) }
@@ -66,7 +67,7 @@ public struct LearningCurvePlot {
             out += "<text x=\"\(px(t))\" y=\"\(bottom + 17)\" text-anchor=\"middle\">\(LearningCurvePlot.label(t))</text>\n"
         }
         out += "<text x=\"\(x + width / 2)\" y=\"\(bottom + 36)\" text-anchor=\"middle\">epoch</text>\n"
-        out += "<text transform=\"translate(\(x - 44) \((top + bottom) / 2)) rotate(-90)\" text-anchor=\"middle\">\(escaped(axis))</text>\n"
+        out += "<text transform=\"translate(\(x - 44) \((top + bottom) / 2)) rotate(-90)\" text-anchor=\"middle\">\(escapedXML(axis))</text>\n"
         let shownSeries = series.filter { $0.2.contains { $0 != nil } }
         var legendY = legendAtTop ? top + 18 : bottom - 10 - 16 * Double(shownSeries.count - 1)
         out += "<rect x=\"\(x + width - 158)\" y=\"\(legendY - 14)\" width=\"150\" height=\"\(16 * Double(shownSeries.count) + 4)\" fill=\"white\" fill-opacity=\"0.85\"/>\n"
@@ -76,7 +77,7 @@ public struct LearningCurvePlot {
             let dash = dashed ? " stroke-dasharray=\"6 4\"" : ""
             out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) points=\"\(drawn.joined(separator: " "))\"/>\n"
             out += "<line x1=\"\(x + width - 150)\" x2=\"\(x + width - 124)\" y1=\"\(legendY - 4)\" y2=\"\(legendY - 4)\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
-            out += "<text x=\"\(x + width - 118)\" y=\"\(legendY)\">\(escaped(name))</text>\n"
+            out += "<text x=\"\(x + width - 118)\" y=\"\(legendY)\">\(escapedXML(name))</text>\n"
             legendY += 16
         }
         return out + "</g>\n"
@@ -96,9 +97,5 @@ public struct LearningCurvePlot {
         if v == v.rounded() && abs(v) < 1e6 { return String(Int(v)) }
         let s = String(format: "%.3g", v)
         return s
-    }
-
-    private func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -26,6 +26,8 @@ public final class Objective: @unchecked Sendable {
     /// The model's outputs, in the same inputs but the label.
     let modelTape: Tape?
     let layers: [DenseLayer]
+    /// The dense layers' outputs z, all layers together: the first columns of the tape's inputs.
+    var layerOutputs: Int { layers.reduce(0) { $0 + $1.rows } }
     /// Where each layer's matrix starts among the parameters.
     let layerOffsets: [Int]
     /// The parameters the tape takes directly, by index.
@@ -34,7 +36,9 @@ public final class Objective: @unchecked Sendable {
     let parameterCount: Int
     let penalised: [Bool]
     let chunks: Int
-    private var cache: (ObjectIdentifier, [Chunk])?
+    /// The whole-data chunks of each data set seen (the training and the test data), by the
+    /// data set's token, which the entry keeps alive.
+    private var cache: [ObjectIdentifier: (token: Dataset.Token, chunks: [Chunk])] = [:]
     private let lock = NSLock()
 
     /// The rows of one chunk: the batch of tape inputs with the data columns written, and the
@@ -111,7 +115,7 @@ public final class Objective: @unchecked Sendable {
         var g = [Double](repeating: 0, count: parameterCount)
         let m = chunk.batch.count
         gradients.storage.withUnsafeBufferPointer { s in
-            var column = layers.reduce(0) { $0 + $1.rows }
+            var column = layerOutputs
             for k in direct {
                 var t = 0.0
                 for p in 0..<m { t += s[column * m + p] }
@@ -181,25 +185,28 @@ public final class Objective: @unchecked Sendable {
         let total = rows?.count ?? data.count
         let pieces = min(chunks, max(1, total / 64))
         let ranges = (0..<pieces).map { c in (c * total / pieces)..<((c + 1) * total / pieces) }
-        var result: [Chunk]
-        if rows == nil {
-            lock.lock(); defer { lock.unlock() }
-            if let (id, kept) = cache, id == data.identity {
-                result = kept
-            } else {
-                result = ranges.map { makeChunk(θ, data, Array($0), label: label) }
-            }
-        } else {
-            result = ranges.map { makeChunk(θ, data, Array(rows![$0]), label: label) }
+        guard rows == nil else {
+            var result = ranges.map { makeChunk(θ, data, Array(rows![$0]), label: label) }
+            for c in result.indices { writeParameters(&result[c], θ) }
+            return result
         }
+        // Taken out of the cache while θ is written, so that the batches are not copied.
+        let key = ObjectIdentifier(data.token)
+        lock.lock()
+        var result = cache.removeValue(forKey: key)?.chunks ?? []
+        lock.unlock()
+        if result.isEmpty { result = ranges.map { makeChunk(θ, data, Array($0), label: label) } }
         for c in result.indices { writeParameters(&result[c], θ) }
-        if rows == nil { lock.lock(); cache = (data.identity, result); lock.unlock() }
+        lock.lock()
+        if cache.count >= 4 { cache.removeAll() }
+        cache[key] = (data.token, result)
+        lock.unlock()
         return result
     }
 
     /// A chunk of `rows` with its data columns written (the parameters' are written per call).
     private func makeChunk(_ θ: [Double], _ data: Dataset, _ rows: [Int], label: Bool) -> Chunk {
-        let front = layers.reduce(0) { $0 + $1.rows } + direct.count
+        let front = layerOutputs + direct.count
         let width = front + (feedsInputs ? data.inputs.count : 0) + (label ? data.labels.count : 0)
         var batch = PointBatch<Double>(count: rows.count, width: width)
         let m = rows.count
