@@ -53,25 +53,46 @@ public struct DenseInputTape: Sendable {
     }
 
     /// The value and the gradient at every point of `points` (one entry per input).
+    ///
+    /// The points are taken in blocks small enough that the block's z and its adjoints stay in
+    /// the cache: per block, Z = C·X, the tape in z, then the block's gradients Cᵀ·G, each
+    /// written in place into the whole batch's arrays.
     public func vjp(_ points: PointBatch<Double>) -> (values: PointBatch<Double>, gradients: PointBatch<Double>) {
+        precondition(points.width == inputCount, "the function takes \(inputCount) inputs")
         let m = points.count
-        var z = PointBatch<Double>(count: m, width: rows)
-        coefficients.withUnsafeBufferPointer { c in
-            points.storage.withUnsafeBufferPointer { x in
-                z.storage.withUnsafeMutableBufferPointer { out in
-                    MatrixProduct.multiply(c.baseAddress!, x.baseAddress!, into: out.baseAddress!, m: rows, n: m, k: inputCount)
-                }
-            }
-        }
-        let (values, adjoints) = inner.vjp(z, cotangent: [1])
+        var values = PointBatch<Double>(count: m, width: 1)
         var gradients = PointBatch<Double>(count: m, width: inputCount)
-        transposed.withUnsafeBufferPointer { t in
-            adjoints.storage.withUnsafeBufferPointer { g in
-                gradients.storage.withUnsafeMutableBufferPointer { out in
-                    MatrixProduct.multiply(t.baseAddress!, g.baseAddress!, into: out.baseAddress!, m: inputCount, n: m, k: rows)
+        var workspace = BatchWorkspace(for: inner, Double.self)
+        let block = max(workspace.lanes, DenseInputTape.blockPoints)
+        var z = [Double](repeating: 0, count: rows * block), adjoints = z
+        coefficients.withUnsafeBufferPointer { c in
+            transposed.withUnsafeBufferPointer { t in
+                points.storage.withUnsafeBufferPointer { x in
+                    values.storage.withUnsafeMutableBufferPointer { out in
+                        gradients.storage.withUnsafeMutableBufferPointer { g in
+                            z.withUnsafeMutableBufferPointer { z in
+                                adjoints.withUnsafeMutableBufferPointer { a in
+                                    for start in stride(from: 0, to: m, by: block) {
+                                        let n = min(block, m - start)
+                                        MatrixProduct.multiply(c.baseAddress!, x.baseAddress! + start, into: z.baseAddress!,
+                                                               m: rows, n: n, k: inputCount, ldb: m)
+                                        inner.vjp(count: n, inputs: z.baseAddress!, inputStride: n, cotangent: [1],
+                                                  values: out.baseAddress! + start, valueStride: m,
+                                                  gradients: a.baseAddress!, gradientStride: n, workspace: &workspace)
+                                        MatrixProduct.multiply(t.baseAddress!, a.baseAddress!, into: g.baseAddress! + start,
+                                                               m: inputCount, n: n, k: rows, ldc: m)
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
         return (values, gradients)
     }
+
+    /// The points of one block (at least): enough columns for the matrix products to run at
+    /// speed, few enough that a block's z and adjoints (100 rows: 200 KB each) stay in the cache.
+    static let blockPoints = 256
 }

@@ -41,27 +41,31 @@ package enum MatrixProduct {
     /// Which implementation runs: "OpenBLAS" or "native".
     package static var implementation: String { blas == nil ? "native" : "OpenBLAS" }
 
-    /// C (m×n) = A (m×k) · B (k×n), or · Bᵀ with B stored n×k; all row-major and contiguous.
+    /// C (m×n) = A (m×k) · B (k×n), or · Bᵀ with B stored n×k; all row-major. Rows of B and C
+    /// are `ldb` and `ldc` apart (their widths when not given), so that a block of columns of a
+    /// wider matrix can be read or written in place.
     package static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-                         m: Int, n: Int, k: Int, bTransposed: Bool = false, native: Bool = false) {
+                                 m: Int, n: Int, k: Int, bTransposed: Bool = false, ldb: Int? = nil, ldc: Int? = nil,
+                                 native: Bool = false) {
+        let ldb = ldb ?? (bTransposed ? k : n), ldc = ldc ?? n
         if !native, let gemm = blas {
-            gemm(101, 111, bTransposed ? 112 : 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(bTransposed ? k : n), 0, c, Int32(n))
+            gemm(101, 111, bTransposed ? 112 : 111, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(ldb), 0, c, Int32(ldc))
             return
         }
         if bTransposed {
             // Each entry a dot product of two rows, four accumulators apiece.
             for i in 0..<m {
-                for j in 0..<n { c[i * n + j] = dot(a + i * k, b + j * k, k) }
+                for j in 0..<n { c[i * ldc + j] = dot(a + i * k, b + j * ldb, k) }
             }
         } else {
             // Row i of C is Σ_l A[i, l]·(row l of B): axpys along contiguous rows.
-            c.update(repeating: 0, count: m * n)
             for i in 0..<m {
-                let out = c + i * n
+                let out = c + i * ldc
+                out.update(repeating: 0, count: n)
                 for l in 0..<k {
                     let w = a[i * k + l]
                     if w == 0 { continue }
-                    let row = b + l * n
+                    let row = b + l * ldb
                     for p in 0..<n { out[p] += w * row[p] }
                 }
             }

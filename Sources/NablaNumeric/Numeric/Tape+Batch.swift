@@ -76,17 +76,25 @@ extension Tape {
                      "points and directions need \(inputCount) entries each")
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var differentials = values
+        var workspace = BatchWorkspace(for: self, T.self)
         let count = points.count
         differentials.storage.withUnsafeMutableBufferPointer { differentialsOut in
             directions.storage.withUnsafeBufferPointer { dx in
-                sweep(points, values: &values) { v, t, lanes, start in
-                    for i in code.operations.indices {
-                        code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes) {
-                            dx.baseAddress! + $0 * count + start
+                points.storage.withUnsafeBufferPointer { x in
+                    values.storage.withUnsafeMutableBufferPointer { valuesOut in
+                        sweep(count: count, inputs: x.baseAddress!, inputStride: count, values: valuesOut.baseAddress!, valueStride: count,
+                              workspace: &workspace) { v, t, lanes, start in
+                            let weights = v + (code.registerCount + 2) * lanes
+                            for i in code.operations.indices {
+                                code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes,
+                                             weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * lanes) {
+                                    dx.baseAddress! + $0 * count + start
+                                }
+                            }
+                            for (o, s) in outputSlots.enumerated() {
+                                (differentialsOut.baseAddress! + o * count + start).update(from: t + s * lanes, count: lanes)
+                            }
                         }
-                    }
-                    for (o, s) in outputSlots.enumerated() {
-                        (differentialsOut.baseAddress! + o * count + start).update(from: t + s * lanes, count: lanes)
                     }
                 }
             }
@@ -99,33 +107,55 @@ extension Tape {
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     public func vjp<T: TapeScalar>(_ points: PointBatch<T>, cotangent: [T]) -> (values: PointBatch<T>, gradients: PointBatch<T>) {
-        precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
+        precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
         var values = PointBatch<T>(count: points.count, width: outputSlots.count)
         var gradients = PointBatch<T>(count: points.count, width: inputCount)
+        var workspace = BatchWorkspace(for: self, T.self)
         let count = points.count
-        gradients.storage.withUnsafeMutableBufferPointer { gradientsOut in
-            sweep(points, values: &values) { v, g, lanes, start in
-                for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
-                var i = code.operations.count - 1
-                while i >= 0 {
-                    // A tile's rows read none of each other, so their adjoints are complete
-                    // when the sweep reaches the last of them.
-                    let first = i - (LinearTile.rows - 1)
-                    if let t = tile(startingAt: first, T.self) {
-                        let a = asDouble(g + first * lanes)
-                        fullTiles[t].runAdjoint(adjoints: asDouble(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
-                        i = first - 1
-                        continue
-                    }
-                    // Inputs add their adjoints straight into the result.
-                    code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes) {
-                        gradientsOut.baseAddress! + $0 * count + start
-                    }
-                    i -= 1
+        points.storage.withUnsafeBufferPointer { x in
+            values.storage.withUnsafeMutableBufferPointer { out in
+                gradients.storage.withUnsafeMutableBufferPointer { g in
+                    vjp(count: count, inputs: x.baseAddress!, inputStride: count, cotangent: cotangent, values: out.baseAddress!,
+                        valueStride: count, gradients: g.baseAddress!, gradientStride: count, workspace: &workspace)
                 }
             }
         }
         return (values, gradients)
+    }
+
+    /// The same over `count` points held in buffers the caller owns, with no allocation: input
+    /// k of point p at `inputs[k * inputStride + p]`, and likewise the values (one per output)
+    /// and the gradients (one per input, overwritten). For a caller that runs the tape block by
+    /// block inside a larger computation (``DenseInputTape``).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
+    package func vjp<T: TapeScalar>(count: Int, inputs: UnsafePointer<T>, inputStride: Int, cotangent: [T],
+                                    values: UnsafeMutablePointer<T>, valueStride: Int,
+                                    gradients: UnsafeMutablePointer<T>, gradientStride: Int, workspace: inout BatchWorkspace<T>) {
+        precondition(cotangent.count == outputSlots.count, "the cotangent needs \(outputSlots.count) entries")
+        sweep(count: count, inputs: inputs, inputStride: inputStride, values: values, valueStride: valueStride, workspace: &workspace) { v, g, lanes, start in
+            for k in 0..<inputCount { (gradients + k * gradientStride + start).update(repeating: 0, count: lanes) }
+            for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
+            let weights = v + (code.registerCount + 2) * lanes
+            var i = code.operations.count - 1
+            while i >= 0 {
+                // A tile's rows read none of each other, so their adjoints are complete
+                // when the sweep reaches the last of them.
+                let first = i - (LinearTile.rows - 1)
+                if let t = tile(startingAt: first, T.self) {
+                    let a = asDouble(g + first * lanes)
+                    fullTiles[t].runAdjoint(adjoints: asDouble(g), lanes: lanes, a, a + lanes, a + 2 * lanes, a + 3 * lanes)
+                    i = first - 1
+                    continue
+                }
+                // Inputs add their adjoints straight into the result.
+                code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes,
+                             weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * lanes) {
+                    gradients + $0 * gradientStride + start
+                }
+                i -= 1
+            }
+        }
     }
 
     /// The outputs and pullback at many points; `inputs[k]` holds input k at every point and
@@ -165,42 +195,38 @@ extension Tape {
         return result
     }
 
-    /// Runs the full program's values over `points` chunk by chunk, copies the outputs into
-    /// `values`, then runs `body` on each chunk: its registers (instruction i, lane p at
-    /// `i * lanes + p`, then two lanes-long scratch registers), a zeroed register file of the
-    /// same shape for tangents or adjoints, its number of lanes and its first point.
-    private func sweep<T: TapeScalar>(_ points: PointBatch<T>, values: inout PointBatch<T>,
+    /// Runs the full program's values over `count` points chunk by chunk, copies the outputs
+    /// into `values`, then runs `body` on each chunk: its registers (instruction i, lane p at
+    /// `i * lanes + p`, then two lanes-long scratch registers and the softmax weights of each
+    /// log-sum-exp), a zeroed register file of the same shape for tangents or adjoints, its
+    /// number of lanes and its first point.
+    private func sweep<T: TapeScalar>(count: Int, inputs x: UnsafePointer<T>, inputStride: Int,
+                                      values valuesOut: UnsafeMutablePointer<T>, valueStride: Int, workspace: inout BatchWorkspace<T>,
                                       _ body: (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>, Int, Int) -> Void) {
-        precondition(points.width == inputCount, "the tape takes \(inputCount) inputs")
-        let count = points.count
-        let lanes = Tape.lanes(registers: 3 * code.registerCount, T.self)
-        var registers = [T](repeating: 0, count: (code.registerCount + 2) * lanes)
-        var derivatives = [T](repeating: 0, count: code.registerCount * lanes)
-        registers.withUnsafeMutableBufferPointer { buffer in
-            let v = buffer.baseAddress!, scratch = v + code.registerCount * lanes
-            derivatives.withUnsafeMutableBufferPointer { d in
-                points.storage.withUnsafeBufferPointer { x in
-                    values.storage.withUnsafeMutableBufferPointer { valuesOut in
-                        for start in stride(from: 0, to: count, by: lanes) {
-                            let n = min(lanes, count - start)
-                            var i = 0
-                            while i < code.operations.count {
-                                if let t = tile(startingAt: i, T.self) {
-                                    let d = asDouble(v + i * n)
-                                    fullTiles[t].run(registers: asDouble(v), lanes: n, d, d + n, d + 2 * n, d + 3 * n)
-                                    i += LinearTile.rows
-                                    continue
-                                }
-                                code.forward(i, registers: v, lanes: n, scratch: scratch) { x.baseAddress! + $0 * count + start }
-                                i += 1
-                            }
-                            for (o, s) in outputSlots.enumerated() {
-                                (valuesOut.baseAddress! + o * count + start).update(from: v + s * n, count: n)
-                            }
-                            d.baseAddress!.update(repeating: 0, count: code.registerCount * n)
-                            body(v, d.baseAddress!, n, start)
+        precondition(workspace.derivatives.count == code.registerCount * workspace.lanes, "this workspace was made for another tape")
+        let lanes = workspace.lanes
+        workspace.registers.withUnsafeMutableBufferPointer { buffer in
+            workspace.derivatives.withUnsafeMutableBufferPointer { d in
+                for start in stride(from: 0, to: count, by: lanes) {
+                    let n = min(lanes, count - start)
+                    let v = buffer.baseAddress!, scratch = v + code.registerCount * n, weights = scratch + 2 * n
+                    var i = 0
+                    while i < code.operations.count {
+                        if let t = tile(startingAt: i, T.self) {
+                            let d = asDouble(v + i * n)
+                            fullTiles[t].run(registers: asDouble(v), lanes: n, d, d + n, d + 2 * n, d + 3 * n)
+                            i += LinearTile.rows
+                            continue
                         }
+                        code.forward(i, registers: v, lanes: n, scratch: scratch,
+                                     weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * n) { x + $0 * inputStride + start }
+                        i += 1
                     }
+                    for (o, s) in outputSlots.enumerated() {
+                        (valuesOut + o * valueStride + start).update(from: v + s * n, count: n)
+                    }
+                    d.baseAddress!.update(repeating: 0, count: code.registerCount * n)
+                    body(v, d.baseAddress!, n, start)
                 }
             }
         }
@@ -217,4 +243,27 @@ extension Tape {
 /// written for Double only).
 private func asDouble<T>(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Double> {
     UnsafeMutableRawPointer(p).assumingMemoryBound(to: Double.self)
+}
+
+/// The buffers of a tape's batched sweeps (forward and reverse mode over many points), made
+/// once and reused from call to call: a caller that runs the tape block after block allocates
+/// nothing per block.
+///
+/// ```swift
+/// var work = BatchWorkspace(for: tape, Double.self)
+/// tape.vjp(count: m, inputs: x, inputStride: m, cotangent: [1], values: v, valueStride: m,
+///          gradients: g, gradientStride: m, workspace: &work)
+/// ```
+package struct BatchWorkspace<T: TapeScalar> {
+    /// The points one sweep takes at a time.
+    package let lanes: Int
+    var registers: [T]
+    var derivatives: [T]
+
+    package init(for tape: Tape, _: T.Type) {
+        let registers = tape.code.registerCount
+        lanes = Tape.lanes(registers: 3 * registers + tape.weightRegisters, T.self)
+        self.registers = [T](repeating: 0, count: (registers + 2 + tape.weightRegisters) * lanes)
+        derivatives = [T](repeating: 0, count: registers * lanes)
+    }
 }

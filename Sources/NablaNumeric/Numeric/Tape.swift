@@ -35,6 +35,11 @@ public struct Tape: Sendable {
     let tiles: [LinearTile]
     let fullTiles: [LinearTile]
     let tileStarting: [Int]
+    /// Where the batched sweeps keep each log-sum-exp's softmax weights, in registers after
+    /// the scratch ones (−1 for other instructions), so that reverse and forward mode read them
+    /// instead of computing the exponentials again; and how many registers they take.
+    let weightOffsets: [Int]
+    let weightRegisters: Int
     /// The instruction of each output.
     public let outputSlots: [Int]
     public let inputCount: Int
@@ -67,6 +72,12 @@ public struct Tape: Sendable {
         var isRead = Array(repeating: false, count: code.operations.count)
         for op in code.operations { for r in code.reads(op) { isRead[r] = true } }
         self.isRead = isRead
+        var offsets = Array(repeating: -1, count: code.operations.count), weights = 0
+        for (i, op) in code.operations.enumerated() {
+            if case let .logSumExp(r) = op { offsets[i] = weights; weights += r.count }
+        }
+        weightOffsets = offsets
+        weightRegisters = weights
     }
 
     // MARK: Values

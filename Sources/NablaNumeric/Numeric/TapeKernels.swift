@@ -3,10 +3,13 @@
 /// `r * lanes + p`, so a single point is one lane and a batch chunk is many.
 extension TapeCode {
     /// Computes instruction `i` into its destination register, or into `destination` when
-    /// given. `scratch` holds `2 * lanes` values; `input(k)` points at input k's lanes.
+    /// given. `scratch` holds `2 * lanes` values; `input(k)` points at input k's lanes. A
+    /// log-sum-exp given `weights` (one register per operand) leaves there its softmax,
+    /// exp(u_k − lse), for the tangent and the adjoint.
     @inline(__always)
     func forward<T: TapeScalar>(_ i: Int, registers v: UnsafeMutablePointer<T>, lanes: Int, scratch: UnsafeMutablePointer<T>,
-                                destination: UnsafeMutablePointer<T>? = nil, input: (Int) -> UnsafePointer<T>) {
+                                destination: UnsafeMutablePointer<T>? = nil, weights: UnsafeMutablePointer<T>? = nil,
+                                input: (Int) -> UnsafePointer<T>) {
         let d = destination ?? v + destinations[i] * lanes
         func at(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         switch operations[i] {
@@ -63,13 +66,19 @@ extension TapeCode {
             let first = at(operands[r.lowerBound])
             for p in 0..<lanes { m[p] = first[p] }
             for k in r.dropFirst() { let o = at(operands[k]); for p in 0..<lanes where o[p] > m[p] { m[p] = o[p] } }
-            let total = scratch, term = scratch + lanes
+            let total = scratch
             for p in 0..<lanes { total[p] = 0 }
-            for k in r {
-                let o = at(operands[k])
+            for (j, k) in r.enumerated() {
+                let o = at(operands[k]), term = weights.map { $0 + j * lanes } ?? scratch + lanes
                 for p in 0..<lanes { term[p] = o[p] - m[p] }
                 T.exp(lanes: term, into: term, count: lanes)
                 for p in 0..<lanes { total[p] += term[p] }
+            }
+            if let weights {
+                // exp(u_k − m) / Σ exp(u_j − m) = exp(u_k − lse).
+                let reciprocal = scratch + lanes
+                for p in 0..<lanes { reciprocal[p] = 1 / total[p] }
+                for j in 0..<r.count { let w = weights + j * lanes; for p in 0..<lanes { w[p] *= reciprocal[p] } }
             }
             for p in 0..<lanes where m[p].isFinite { d[p] = m[p] + T.log(total[p]) }
         case let .shiftedExp(a, l, power):
@@ -86,10 +95,11 @@ extension TapeCode {
 
     /// The tangent of instruction `i` (full program: register = instruction), from the values
     /// `v` and the tangents of its operands; `direction(k)` points at input k's tangent lanes;
-    /// `scratch` holds `lanes` values.
+    /// `scratch` holds `lanes` values; `weights`, a log-sum-exp's softmax when the forward
+    /// pass kept it.
     @inline(__always)
     func tangent<T: TapeScalar>(_ i: Int, values v: UnsafeMutablePointer<T>, tangents t: UnsafeMutablePointer<T>, lanes: Int,
-                                scratch: UnsafeMutablePointer<T>, direction: (Int) -> UnsafePointer<T>) {
+                                scratch: UnsafeMutablePointer<T>, weights: UnsafePointer<T>? = nil, direction: (Int) -> UnsafePointer<T>) {
         let d = t + i * lanes, y = v + i * lanes
         func value(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         func tan(_ r: Int) -> UnsafeMutablePointer<T> { t + r * lanes }
@@ -125,11 +135,10 @@ extension TapeCode {
         case let .logSumExp(r):
             // ∂ lse/∂u_k = softmax_k = exp(u_k − lse).
             for p in 0..<lanes { d[p] = 0 }
-            for k in r {
-                let u = value(operands[k]), du = tan(operands[k])
-                for p in 0..<lanes { scratch[p] = u[p] - y[p] }
-                T.exp(lanes: scratch, into: scratch, count: lanes)
-                for p in 0..<lanes where du[p] != 0 { d[p] += scratch[p] * du[p] }
+            for (j, k) in r.enumerated() {
+                let du = tan(operands[k])
+                let w = weights.map { $0 + j * lanes } ?? softmax(operands[k], y, v, lanes, scratch)
+                for p in 0..<lanes where du[p] != 0 { d[p] += w[p] * du[p] }
             }
         case let .shiftedExp(a, l, power):
             let dl = tan(l), k = T(power)
@@ -140,10 +149,12 @@ extension TapeCode {
     }
 
     /// Passes instruction `i`'s adjoint to its operands (full program); `gradient(k)` points at
-    /// input k's gradient lanes; `scratch` holds `lanes` values.
+    /// input k's gradient lanes; `scratch` holds `lanes` values; `weights`, a log-sum-exp's
+    /// softmax when the forward pass kept it.
     @inline(__always)
     func adjoint<T: TapeScalar>(_ i: Int, values v: UnsafeMutablePointer<T>, adjoints g: UnsafeMutablePointer<T>, lanes: Int,
-                                scratch: UnsafeMutablePointer<T>, gradient: (Int) -> UnsafeMutablePointer<T>) {
+                                scratch: UnsafeMutablePointer<T>, weights: UnsafePointer<T>? = nil,
+                                gradient: (Int) -> UnsafeMutablePointer<T>) {
         let a = g + i * lanes, y = v + i * lanes
         func value(_ r: Int) -> UnsafeMutablePointer<T> { v + r * lanes }
         func adj(_ r: Int) -> UnsafeMutablePointer<T> { g + r * lanes }
@@ -177,17 +188,27 @@ extension TapeCode {
             let u = value(x), o = adj(x)
             for p in 0..<lanes { o[p] += a[p] * f.derivative(u[p], y[p]) }
         case let .logSumExp(r):
-            for k in r {
-                let u = value(operands[k]), o = adj(operands[k])
-                for p in 0..<lanes { scratch[p] = u[p] - y[p] }
-                T.exp(lanes: scratch, into: scratch, count: lanes)
-                for p in 0..<lanes { o[p] += a[p] * scratch[p] }
+            for (j, k) in r.enumerated() {
+                let o = adj(operands[k])
+                let w = weights.map { $0 + j * lanes } ?? softmax(operands[k], y, v, lanes, scratch)
+                for p in 0..<lanes { o[p] += a[p] * w[p] }
             }
         case let .shiftedExp(x, l, power):
             let ol = adj(l), k = T(power)
             for p in 0..<lanes { ol[p] -= k * a[p] * y[p] }
             if let x { let ox = adj(x); for p in 0..<lanes { ox[p] += a[p] * y[p] } }
         }
+    }
+
+    /// exp(u − lse) over the lanes, into `scratch`: a log-sum-exp's softmax entry for operand
+    /// register `u` where the forward pass did not keep it.
+    @inline(__always)
+    private func softmax<T: TapeScalar>(_ u: Int, _ lse: UnsafeMutablePointer<T>, _ v: UnsafeMutablePointer<T>, _ lanes: Int,
+                                        _ scratch: UnsafeMutablePointer<T>) -> UnsafePointer<T> {
+        let x = v + u * lanes
+        for p in 0..<lanes { scratch[p] = x[p] - lse[p] }
+        T.exp(lanes: scratch, into: scratch, count: lanes)
+        return UnsafePointer(scratch)
     }
 
     /// ∂(c·∏ fⱼ)/∂fₖ = c·∏_{j≠k} fⱼ at lane p, for the product of `operands[r]`.

@@ -1,7 +1,8 @@
 import Testing
 @testable import Nabla
 
-/// The dense layer run as matrix products gives the plain tape's values and gradients.
+/// The dense layer run as matrix products, block by block, gives the plain tape's values and
+/// gradients.
 @Suite struct DenseInputTapeTests {
     @Test(arguments: [1430, 1431, 1432] as [UInt64])
     func agreesWithReverseModeOnThePlainTape(seed: UInt64) throws {
@@ -20,7 +21,8 @@ import Testing
         let plain = Tape(store: doc.store, outputs: result.components, inputs: inputs)
         let dense = try #require(DenseInputTape(store: doc.store, output: result.components[0], inputs: inputs), "seed \(seed)")
         #expect(dense.rows <= n)
-        let count = 37
+        // Several blocks of points, the last one short.
+        let count = Int.random(in: 300...900, using: &g)
         var points = PointBatch<Double>(count: count, width: n)
         for k in 0..<n { for p in 0..<count { points[k, p] = Double.random(in: -1...1, using: &g) } }
         let (v1, g1) = plain.vjp(points, cotangent: [1])

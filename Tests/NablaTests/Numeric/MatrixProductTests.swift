@@ -33,4 +33,37 @@ import Testing
             }
         }
     }
+
+    /// A block of columns read from a wider B and written into a wider C, in place: the rest of
+    /// C is left as it was.
+    @Test(arguments: [1423, 1424] as [UInt64])
+    func aBlockOfColumnsIsMultipliedInPlace(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let m = Int.random(in: 1...9, using: &g), k = Int.random(in: 1...40, using: &g)
+        let wide = Int.random(in: 20...200, using: &g), first = Int.random(in: 0..<(wide / 2), using: &g)
+        let n = Int.random(in: 1...(wide - first), using: &g)
+        let a = (0..<(m * k)).map { _ in Double.random(in: -1...1, using: &g) }
+        let b = (0..<(k * wide)).map { _ in Double.random(in: -1...1, using: &g) }
+        for native in [true, false] {
+            var c = [Double](repeating: .nan, count: m * wide)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    c.withUnsafeMutableBufferPointer {
+                        MatrixProduct.multiply(a.baseAddress!, b.baseAddress! + first, into: $0.baseAddress! + first, m: m, n: n, k: k,
+                                               ldb: wide, ldc: wide, native: native)
+                    }
+                }
+            }
+            for i in 0..<m {
+                for j in 0..<wide {
+                    if (first..<(first + n)).contains(j) {
+                        let want = (0..<k).reduce(0.0) { $0 + a[i * k + $1] * b[$1 * wide + j] }
+                        #expect(isClose(c[i * wide + j], want, relative: 1e-12, absolute: 1e-12), "seed \(seed), native \(native), (\(i), \(j))")
+                    } else {
+                        #expect(c[i * wide + j].isNaN, "seed \(seed), native \(native): (\(i), \(j)) outside the block was written")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -141,6 +141,38 @@ import Testing
         for i in whole.indices { #expect(parts.flatMap { $0[i] } == whole[i]) }
     }
 
+    /// Log-sum-exp and softmax over a batch of several sweeps: the batch keeps each
+    /// log-sum-exp's softmax from the forward pass for forward and reverse mode, where single
+    /// points compute it again. Both agree, also where exp alone would overflow.
+    @Test(arguments: [1440, 1441] as [UInt64]) func keptSoftmaxWeightsAgreeWithSinglePoints(seed: UInt64) throws {
+        var g = SeededGenerator(seed: seed)
+        let doc = try solve("""
+            f(u1, u2, u3) = (log(exp(u1) + exp(u2) + exp(2*u3)), exp(u2)/(exp(u1) + exp(u2) + exp(2*u3)), u1*u3)
+            jacobian f
+            """)
+        let r = doc.results[0]
+        let tape = Tape(store: doc.store, outputs: r.components, inputs: r.variables.map { doc.store.symbol($0) })
+        let count = 700, scale = [1.0, 30, 800]
+        let points = (0..<count).map { p in (0..<3).map { _ in Double.random(in: -1...1, using: &g) * scale[p % 3] } }
+        let columns = (0..<3).map { k in points.map { $0[k] } }
+        let directions = (0..<3).map { _ in (0..<count).map { _ in Double.random(in: -1...1, using: &g) } }
+        let cotangent = [0.7, -1.3, 0.4]
+        let reverse = tape.vjp(batch: columns, cotangent: cotangent)
+        let forward = tape.jvp(PointBatch(columns: columns), along: PointBatch(columns: directions))
+        for (p, point) in points.enumerated() {
+            let single = tape.vjp(at: point, cotangent: cotangent)
+            let along = tape.jvp(at: point, along: directions.map { $0[p] })
+            for i in 0..<3 {
+                #expect(isClose(reverse.values[i][p], single.values[i], relative: 1e-13, absolute: 1e-13), "seed \(seed), point \(p)")
+                #expect(isClose(forward.differentials[i, p], along.differential[i], relative: 1e-12, absolute: 1e-12), "seed \(seed), point \(p)")
+            }
+            for k in 0..<3 {
+                #expect(reverse.gradients[k][p].isFinite, "seed \(seed), point \(p)")
+                #expect(isClose(reverse.gradients[k][p], single.pullback[k], relative: 1e-12, absolute: 1e-12), "seed \(seed), point \(p)")
+            }
+        }
+    }
+
     /// A batch gives, point by point, what single evaluations give.
     @Test(arguments: 0..<20) func batchAgainstSinglePoints(seed: UInt64) {
         var g = SeededGenerator(seed: 12_000 + seed)
