@@ -111,6 +111,14 @@ extension TapeCode {
         case let .linear(r, _):
             for p in 0..<lanes { d[p] = 0 }
             for k in r { let o = tan(operands[k]), c = T(coefficients[k]); for p in 0..<lanes { d[p] += c * o[p] } }
+        case let .multiply(r, coefficient) where r.count == 2:
+            // The common c·x·y in one pass; a zero tangent adds nothing, even times an infinite factor.
+            let c = T(coefficient), x = value(operands[r.lowerBound]), y = value(operands[r.lowerBound + 1])
+            let dx = tan(operands[r.lowerBound]), dy = tan(operands[r.lowerBound + 1])
+            for p in 0..<lanes {
+                let viaX = dx[p] == 0 ? 0 : dx[p] * y[p], viaY = dy[p] == 0 ? 0 : dy[p] * x[p]
+                d[p] = c * (viaX + viaY)
+            }
         case let .multiply(r, coefficient):
             // d(c·∏ fₖ) = c·Σ dfₖ·∏_{j≠k} fⱼ, without dividing (a factor may be zero).
             for p in 0..<lanes { d[p] = 0 }
@@ -166,6 +174,15 @@ extension TapeCode {
             for p in 0..<lanes { out[p] += a[p] }
         case let .linear(r, _):
             for k in r { let o = adj(operands[k]), c = T(coefficients[k]); for p in 0..<lanes { o[p] += c * a[p] } }
+        case let .multiply(r, coefficient) where r.count == 2:
+            // The common c·x·y in one pass; a zero adjoint passes nothing, even to an infinite factor.
+            let c = T(coefficient), x = value(operands[r.lowerBound]), y = value(operands[r.lowerBound + 1])
+            let ox = adj(operands[r.lowerBound]), oy = adj(operands[r.lowerBound + 1])
+            for p in 0..<lanes {
+                let s = c * a[p]
+                ox[p] += a[p] == 0 ? 0 : s * y[p]
+                oy[p] += a[p] == 0 ? 0 : s * x[p]
+            }
         case let .multiply(r, coefficient):
             for k in r {
                 let o = adj(operands[k])

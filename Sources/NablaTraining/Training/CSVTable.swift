@@ -30,11 +30,19 @@ public struct CSVTable {
         var quoted = false, inQuotes = false
         var line = 1, rowLine = 1
         var i = 0
-        func endField() { fields.append(String(decoding: field, as: UTF8.self).trimmed); field = []; quoted = false }
+        func endField() {
+            // Spaces around the field are not part of it; the bytes are kept for the next field.
+            var lo = 0, hi = field.count
+            while lo < hi, field[lo] == UInt8(ascii: " ") { lo += 1 }
+            while hi > lo, field[hi - 1] == UInt8(ascii: " ") { hi -= 1 }
+            fields.append(String(decoding: field[lo..<hi], as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            quoted = false
+        }
         func endRow() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { lines.append(Row(fields: fields, line: rowLine)) }
-            fields = []
+            fields.removeAll(keepingCapacity: true)
         }
         while i < bytes.count {
             let b = bytes[i]
@@ -51,7 +59,7 @@ public struct CSVTable {
             }
             switch b {
             case UInt8(ascii: "\"") where field.allSatisfy({ $0 == UInt8(ascii: " ") }) && !quoted:
-                field = []; inQuotes = true; quoted = true
+                field.removeAll(keepingCapacity: true); inQuotes = true; quoted = true
             case UInt8(ascii: ","): endField()
             case UInt8(ascii: "\n"):
                 endRow(); line += 1; rowLine = line

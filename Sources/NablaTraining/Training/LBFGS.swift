@@ -72,7 +72,7 @@ public struct LBFGS {
         var alpha = [Double](repeating: 0, count: state.s.count)
         for i in stride(from: state.s.count - 1, through: 0, by: -1) {
             alpha[i] = state.rho[i] * dot(state.s[i], q)
-            for k in q.indices { q[k] -= alpha[i] * state.y[i][k] }
+            axpy(-alpha[i], state.y[i], &q)
         }
         if let s = state.s.last, let y = state.y.last {
             let gamma = dot(s, y) / dot(y, y)
@@ -80,9 +80,10 @@ public struct LBFGS {
         }
         for i in 0..<state.s.count {
             let beta = state.rho[i] * dot(state.y[i], q)
-            for k in q.indices { q[k] += (alpha[i] - beta) * state.s[i][k] }
+            axpy(alpha[i] - beta, state.s[i], &q)
         }
-        return q.map { -$0 }
+        for k in q.indices { q[k] = -q[k] }
+        return q
     }
 
     /// A step t along d with f(x + t d) ≤ f(x) + c₁ t slope and |f′| ≤ c₂ |slope| (strong Wolfe),
@@ -146,10 +147,34 @@ public struct LBFGS {
     }
 }
 
+/// Σ a_k·b_k, in four running sums (so that the loop runs in vector instructions).
 func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var s = 0.0
-    for k in a.indices { s += a[k] * b[k] }
-    return s
+    precondition(a.count == b.count, "vectors of the same length")
+    return a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            var s = SIMD4<Double>(repeating: 0)
+            var k = 0
+            while k + 4 <= a.count {
+                let x = UnsafeRawPointer(a.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                let y = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+                s += x * y
+                k += 4
+            }
+            var total = s.sum()
+            while k < a.count { total += a[k] * b[k]; k += 1 }
+            return total
+        }
+    }
+}
+
+/// y += c·x.
+func axpy(_ c: Double, _ x: [Double], _ y: inout [Double]) {
+    precondition(x.count == y.count, "vectors of the same length")
+    x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { y in
+            for k in 0..<x.count { y[k] += c * x[k] }
+        }
+    }
 }
 
 func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }

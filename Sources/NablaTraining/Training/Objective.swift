@@ -39,7 +39,18 @@ public final class Objective: @unchecked Sendable {
     /// The whole-data chunks of each data set seen (the training and the test data), by the
     /// data set's token, which the entry keeps alive.
     private var cache: [ObjectIdentifier: (token: Dataset.Token, chunks: [Chunk])] = [:]
+    /// The buffers of the sweeps not running now: one is taken per chunk and given back.
+    private var idleBuffers: [SweepBuffers] = []
     private let lock = NSLock()
+
+    /// What one chunk's reverse sweep writes, kept from call to call so that an epoch
+    /// allocates (and the system zeroes) nothing.
+    final class SweepBuffers {
+        var workspace: BatchWorkspace<Double>
+        var values: [Double] = []
+        var gradients: [Double] = []
+        init(_ tape: Tape) { workspace = BatchWorkspace(for: tape, Double.self) }
+    }
 
     /// The rows of one chunk: the batch of tape inputs with the data columns written, and the
     /// chunk's inputs (for the matrix products).
@@ -111,10 +122,21 @@ public final class Objective: @unchecked Sendable {
 
     /// The sum of the loss over one chunk and its gradient.
     private func lossAndGradient(_ chunk: Chunk, _ θ: [Double]) -> (Double, [Double]) {
-        let (values, gradients) = lossTape.vjp(chunk.batch, cotangent: [1])
+        let buffers = takeBuffers()
+        defer { giveBack(buffers) }
+        let m = chunk.batch.count, width = lossTape.inputCount
+        if buffers.values.count < m { buffers.values = [Double](repeating: 0, count: m) }
+        if buffers.gradients.count < m * width { buffers.gradients = [Double](repeating: 0, count: m * width) }
+        chunk.batch.storage.withUnsafeBufferPointer { x in
+            buffers.values.withUnsafeMutableBufferPointer { v in
+                buffers.gradients.withUnsafeMutableBufferPointer { gradients in
+                    lossTape.vjp(count: m, inputs: x.baseAddress!, inputStride: m, cotangent: [1], values: v.baseAddress!, valueStride: m,
+                                 gradients: gradients.baseAddress!, gradientStride: m, workspace: &buffers.workspace)
+                }
+            }
+        }
         var g = [Double](repeating: 0, count: parameterCount)
-        let m = chunk.batch.count
-        gradients.storage.withUnsafeBufferPointer { s in
+        buffers.gradients.withUnsafeBufferPointer { s in
             var column = layerOutputs
             for k in direct {
                 var t = 0.0
@@ -134,7 +156,17 @@ public final class Objective: @unchecked Sendable {
                 }
             }
         }
-        return (values.storage.reduce(0, +), g)
+        return (buffers.values[0..<m].reduce(0, +), g)
+    }
+
+    private func takeBuffers() -> SweepBuffers {
+        lock.lock(); defer { lock.unlock() }
+        return idleBuffers.popLast() ?? SweepBuffers(lossTape)
+    }
+
+    private func giveBack(_ buffers: SweepBuffers) {
+        lock.lock(); defer { lock.unlock() }
+        idleBuffers.append(buffers)
     }
 
     /// The mean loss at θ on `data`, without the penalty.
