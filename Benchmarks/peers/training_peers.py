@@ -1,7 +1,7 @@
 """Softmax regression with scikit-learn and JAX on the same data and objective as `nabla train`.
 
 Writes the train/test CSV files of a data set bundled with scikit-learn (a stratified split
-with a fixed seed), fits scikit-learn's LogisticRegression(solver="lbfgs") at C = 1/(λ·n) and,
+with a fixed seed), fits scikit-learn's LogisticRegression(solver="lbfgs") at C = 1/(λ·n) (2/(λ·n) for two classes) and,
 when asked, a JAX jit L-BFGS loop (optax) or gradient loop, and prints one JSON line per peer
 with the objective mean loss + λ/2·‖W‖² (the bias not penalised) at its optimum, the test
 accuracy and the seconds spent fitting.
@@ -27,6 +27,10 @@ def load(name):
         d = datasets.load_digits()
         columns = [f"pixel_{i // 8}_{i % 8}" for i in range(64)]
         labels = [str(t) for t in d.target]
+    elif name == "breast_cancer":
+        d = datasets.load_breast_cancer()
+        columns = [c.replace(" ", "_") for c in d.feature_names]
+        labels = [d.target_names[t] for t in d.target]
     elif name == "wine":
         d = datasets.load_wine()
         columns = [c.replace("/", "_").replace(" ", "_") for c in d.feature_names]
@@ -70,12 +74,18 @@ def sklearn_fit(name, directory, lam, tol):
     classes = sorted(set(ytr), key=lambda c: (0, float(c)) if c.replace(".", "").isdigit() else (1, c))
     Y = np.array([[1.0 if c == k else 0.0 for k in classes] for c in ytr])
     n = len(ytr)
-    model = LogisticRegression(C=1 / (lam * n), solver="lbfgs", tol=tol, max_iter=100000)
+    # Two classes: scikit-learn fits one vector w of the binomial model, and the softmax optimum
+    # is W = (−w/2, w/2), whose penalty λ/2·‖W‖² = λ/4·‖w‖² is scikit-learn's at C = 2/(λ·n).
+    two = len(classes) == 2
+    model = LogisticRegression(C=(2 if two else 1) / (lam * n), solver="lbfgs", tol=tol, max_iter=100000)
     start = time.perf_counter()
     model.fit(Xtr, ytr)
     seconds = time.perf_counter() - start
     order = [list(model.classes_).index(k) for k in classes]
-    W, b = model.coef_[order], model.intercept_[order]
+    coef, intercept = model.coef_, model.intercept_
+    if two:
+        coef, intercept = np.array([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
+    W, b = coef[order], intercept[order]
     accuracy = float((model.predict(Xte) == yte).mean())
     print(json.dumps({"peer": "scikit-learn", "train_loss": objective(W, b, Xtr, Y, lam), "test_accuracy": accuracy,
                       "seconds": seconds, "iterations": int(model.n_iter_[0])}))
