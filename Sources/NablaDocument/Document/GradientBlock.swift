@@ -1,10 +1,24 @@
 import NablaCalculus
+import NablaCore
 
 /// One block of a gradient, shaped like its variables: ∂L/∂W as a matrix the shape of W,
 /// ∂L/∂b as a column the length of b.
 public struct GradientBlock {
     public let block: VariableBlock
     public let matrix: ExpressionMatrix
+    /// How a course writes the block: every renderer and the worked solution follow it.
+    public let form: Form
+
+    public enum Form {
+        /// δ·xᵀ: the weights of a dense layer.
+        case outerProduct(OuterProductForm)
+        /// δ: the bias added to that layer.
+        case delta(OuterProductForm)
+        /// One entry, written on the title's line: a scalar variable.
+        case scalar(ExprID)
+        /// The entries, shaped like the variable.
+        case entries
+    }
 }
 
 extension TargetResult {
@@ -25,7 +39,17 @@ extension TargetResult {
             case 1: (block.shape[0], 1)
             default: (block.shape[0], block.shape[1])
             }
-            return GradientBlock(block: block, matrix: ExpressionMatrix(rows: rows, columns: columns, entries: entries))
+            let form: GradientBlock.Form
+            if let f = outerProducts.first(where: { $0.matrix == block.name }) { form = .outerProduct(f) }
+            else if let f = outerProducts.first(where: { $0.bias == block.name }) { form = .delta(f) }
+            else { form = block.shape.isEmpty ? .scalar(entries[0]) : .entries }
+            return GradientBlock(block: block, matrix: ExpressionMatrix(rows: rows, columns: columns, entries: entries), form: form)
         }
+    }
+
+    /// The subscript of a layer's δ: none when the gradient has one dense layer (δ), the
+    /// layer's matrix when it has several (δ_W, δ_U).
+    public func deltaSubscript(_ form: OuterProductForm) -> String? {
+        outerProducts.count > 1 ? form.matrix : nil
     }
 }

@@ -32,8 +32,9 @@ protocol MathWriting {
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String
     /// `(a + b)`, for a piece already written.
     func parenthesized(_ math: String) -> String
-    /// δ, the derivative with respect to a dense layer's output.
-    var delta: String { get }
+    /// δ, the derivative with respect to a dense layer's output; δ_W, subscripted by the
+    /// layer's matrix, when several layers each have theirs.
+    func delta(_ layer: String?) -> String
     /// `xᵀ`, for a vector named `name`.
     func transposed(_ name: String) -> String
     func inline(_ math: String) -> String
@@ -89,7 +90,7 @@ struct LaTeXMath: MathWriting {
     }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
     func parenthesized(_ math: String) -> String { "\\left(\(math)\\right)" }
-    var delta: String { "\\delta" }
+    func delta(_ layer: String?) -> String { layer.map { "\\delta_{\(identifier($0))}" } ?? "\\delta" }
     func transposed(_ name: String) -> String { "\(identifier(name))^{\\mathsf{T}}" }
     func ordinary(_ function: String, _ variable: ExprID) -> String { "\\frac{d \(function)}{d \(printer.string(variable))}" }
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String {
@@ -151,7 +152,7 @@ struct MathMLMath: MathWriting {
         "<mrow><msub><mtext>\(word)</mtext><mn>\(index)</mn></msub>\(head)</mrow>"
     }
     func parenthesized(_ math: String) -> String { "<mrow><mo>(</mo>\(math)<mo>)</mo></mrow>" }
-    var delta: String { "<mi>δ</mi>" }
+    func delta(_ layer: String?) -> String { layer.map { "<msub><mi>δ</mi>\(identifier($0))</msub>" } ?? "<mi>δ</mi>" }
     func transposed(_ name: String) -> String { "<msup>\(identifier(name))<mi mathvariant=\"normal\">T</mi></msup>" }
     func ordinary(_ function: String, _ variable: ExprID) -> String {
         "<mfrac><mrow><mi>d</mi>\(function)</mrow><mrow><mi>d</mi>\(expression(variable))</mrow></mfrac>"

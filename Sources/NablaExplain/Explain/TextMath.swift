@@ -46,7 +46,7 @@ struct TextMath: MathWriting {
     func partial(_ function: String, _ variable: ExprID) -> String { "∂\(function)/∂\(printer.string(variable))" }
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\(head), \(word) \(index)" }
     func parenthesized(_ math: String) -> String { "(\(math))" }
-    var delta: String { "δ" }
+    func delta(_ layer: String?) -> String { layer.map { "δ_\($0)" } ?? "δ" }
     func transposed(_ name: String) -> String { name + "ᵀ" }
     func ordinary(_ function: String, _ variable: ExprID) -> String { "d\(function)/d\(printer.string(variable))" }
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String { "∂/∂\(printer.string(variable)) (\(expression))" }

@@ -182,28 +182,30 @@ public struct WorkedSolutionWriter {
             let flat = claimOrColumns(head, operand, r.variableSymbols, r.matrix, lead: simplified ? phrases.simplifies : phrases.result)
             guard let blocks = r.gradientBlocks else { return flat }
             // ∂F/∂W shaped like W (δ·xᵀ for a dense layer), ∂F/∂b like b (δ for its bias).
-            let forms = r.outerProducts.count == 1 ? r.outerProducts : []
+            func delta(_ f: OuterProductForm) -> String { math.delta(r.deltaSubscript(f)) }
             var out = flat + paragraph(phrases.byBlocks) + blocks.map { b in
-                let value: String
-                if let f = forms.first(where: { $0.matrix == b.block.name }) { value = math.joined([math.delta, math.transposed(f.input)], [.dot]) }
-                else if forms.contains(where: { $0.bias == b.block.name }) { value = math.delta }
-                else { value = b.block.shape.isEmpty ? math.expression(b.matrix.entries[0]) : math.matrix(b.matrix) }
+                let value = switch b.form {
+                case let .outerProduct(f): math.joined([delta(f), math.transposed(f.input)], [.dot])
+                case let .delta(f): delta(f)
+                case let .scalar(e): math.expression(e)
+                case .entries: math.matrix(b.matrix)
+                }
                 return math.display(math.joined([math.partial(operand, store.symbol(b.block.name)), value], [.equals]))
             }.joined()
-            for f in forms {
+            for f in r.outerProducts {
                 if let o = f.inOutputs {
                     let (p, y) = (math.identifier(o.output), math.identifier(o.label))
                     let simple = math.joined([p, y], [.minus])
                     let output = math.inline(math.joined([p, math.applied(math.identifier(o.model), math.identifier(f.input))], [.equals]))
                     let right = o.labelSumsOut ? simple
                         : math.joined([math.joined([p, math.parenthesized(math.expression(store.sum(o.labelEntries)))], [.dot]), y], [.minus])
-                    out += paragraph(phrases.deltaInOutputs(math.inline(math.joined([math.delta, right], [.equals])), output,
+                    out += paragraph(phrases.deltaInOutputs(math.inline(math.joined([delta(f), right], [.equals])), output,
                                                             o.labelSumsOut ? nil : math.inline(simple)))
                     continue
                 }
                 let layer = math.joined([math.identifier(f.matrix), math.identifier(f.input)], [.dot])
-                out += paragraph(phrases.deltaIs(math.inline(math.delta), math.inline(layer)))
-                out += math.display(math.joined([math.delta, math.matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta))], [.equals]))
+                out += paragraph(phrases.deltaIs(math.inline(delta(f)), math.inline(layer)))
+                out += math.display(math.joined([delta(f), math.matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta))], [.equals]))
             }
             return out
         }

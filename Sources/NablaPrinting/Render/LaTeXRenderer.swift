@@ -28,17 +28,18 @@ public struct LaTeXRenderer {
     /// shaped like its variables.
     public func equation(_ result: TargetResult) -> String {
         guard let blocks = result.gradientBlocks else { return "\\[\n\(result.latexTitle) =\n\(matrix(result.matrix))\n\\]\n" }
-        let forms = result.outerProducts
-        func delta(_ f: OuterProductForm) -> String { forms.count == 1 ? "\\delta" : "\\delta_{\(latexIdentifier(f.matrix))}" }
+        func delta(_ f: OuterProductForm) -> String { result.deltaSubscript(f).map { "\\delta_{\(latexIdentifier($0))}" } ?? "\\delta" }
         var out = ""
         for b in blocks {
-            let value: String
-            if let f = forms.first(where: { $0.matrix == b.block.name }) { value = "\(delta(f))\\, \(latexIdentifier(f.input))^{\\mathsf{T}}" }
-            else if let f = forms.first(where: { $0.bias == b.block.name }) { value = delta(f) }
-            else { value = b.block.shape.isEmpty ? printer.string(b.matrix.entries[0]) : matrix(b.matrix) }
+            let value = switch b.form {
+            case let .outerProduct(f): "\(delta(f))\\, \(latexIdentifier(f.input))^{\\mathsf{T}}"
+            case let .delta(f): delta(f)
+            case let .scalar(e): printer.string(e)
+            case .entries: matrix(b.matrix)
+            }
             out += "\\[\n\(result.latexTitle(of: b.block)) =\n\(value)\n\\]\n"
         }
-        for f in forms {
+        for f in result.outerProducts {
             if let o = f.inOutputs {
                 let (p, y, d) = (latexIdentifier(o.output), latexIdentifier(o.label), delta(f))
                 let at = "\\operatorname{\(latexText(o.model))}(\(latexIdentifier(f.input)))"

@@ -23,23 +23,17 @@ public struct TextRenderer {
         // A gradient with respect to a matrix is printed shaped like it, block by block.
         let body = { () -> String in
             guard let blocks = result.gradientBlocks else { return "\(result.title) =\n" + matrix(result.matrix) }
-            let forms = result.outerProducts
-            func delta(_ f: OuterProductForm) -> String { forms.count == 1 ? "δ" : "δ_\(f.matrix)" }
-            var parts: [String] = []
-            for b in blocks {
-                let name = b.block.name
-                if let f = forms.first(where: { $0.matrix == name }) {
-                    parts.append("\(result.title(of: b.block)) = \(delta(f))·\(f.input)ᵀ\n")
-                } else if let f = forms.first(where: { $0.bias == name }) {
-                    parts.append("\(result.title(of: b.block)) = \(delta(f))\n")
-                } else if b.block.shape.isEmpty {
-                    // A scalar's derivative is written on the title's line.
-                    parts.append("\(result.title(of: b.block)) = \(printer.string(b.matrix.entries[0]))\n")
-                } else {
-                    parts.append("\(result.title(of: b.block)) =\n" + matrix(b.matrix))
+            func delta(_ f: OuterProductForm) -> String { result.deltaSubscript(f).map { "δ_\($0)" } ?? "δ" }
+            var parts: [String] = blocks.map { b in
+                let title = result.title(of: b.block)
+                switch b.form {
+                case let .outerProduct(f): return "\(title) = \(delta(f))·\(f.input)ᵀ\n"
+                case let .delta(f): return "\(title) = \(delta(f))\n"
+                case let .scalar(e): return "\(title) = \(printer.string(e))\n"   // on the title's line
+                case .entries: return "\(title) =\n" + matrix(b.matrix)
                 }
             }
-            for f in forms {
+            for f in result.outerProducts {
                 if let o = f.inOutputs {
                     let sum = printer.string(printer.store.sum(o.labelEntries))
                     parts.append(o.labelSumsOut ? "where \(delta(f)) = \(o.output) - \(o.label), \(o.output) = \(o.model)(\(f.input))\n"
