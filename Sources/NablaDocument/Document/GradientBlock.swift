@@ -47,9 +47,16 @@ extension TargetResult {
         }
     }
 
-    /// The subscript of a layer's δ: none when the gradient has one dense layer (δ), the
-    /// layer's matrix when it has several (δ_W, δ_U).
+    /// The dense layers with a δ of their own: layers whose outputs are added (W·x + U·h + b)
+    /// share one δ, written once, by the first of them.
+    public var distinctDeltas: [OuterProductForm] {
+        outerProducts.enumerated().filter { k, f in !outerProducts[..<k].contains { $0.delta == f.delta } }.map(\.element)
+    }
+
+    /// The subscript of a layer's δ: none when the gradient has one δ, the layer's matrix (the
+    /// first layer's of those sharing it) when it has several (δ_W, δ_U).
     public func deltaSubscript(_ form: OuterProductForm) -> String? {
-        outerProducts.count > 1 ? form.matrix : nil
+        let distinct = distinctDeltas
+        return distinct.count > 1 ? distinct.first { $0.delta == form.delta }?.matrix : nil
     }
 }

@@ -10,9 +10,12 @@ import NablaCore
 /// result.outerProducts.first?.bias         // "b" when ∂L/∂b = δ
 /// ```
 public struct OuterProductForm {
-    /// The matrix, and the vector it multiplies (a parameter's name, or "v").
+    /// The matrix, and the vector parameter its layer reads (or "v" when the vector is none).
     public let matrix: String
     public let input: String
+    /// The vector the matrix multiplies, written as one expression: the parameter `x`, a
+    /// function of it entry by entry, `tanh(x)`, or the symbol `v`.
+    public let inputExpression: ExprID
     public let inputEntries: [ExprID]
     /// δ, one entry per row of the matrix.
     public let delta: [ExprID]
@@ -34,36 +37,86 @@ public struct OuterProductForm {
 
     /// The outer-product forms of a gradient's matrix blocks, for the matrices known to multiply
     /// a vector; empty where the entries are not of that form.
+    ///
+    /// δ is read from the entries when each row is written as x_j times one factor; otherwise
+    /// (the simplifier wrote a row as a sum) a bias block of the right length, or the δ of a
+    /// layer found before, is tried, and each entry checked to be x_j·δ_i by simplifying the
+    /// difference to zero. A bias block equal to δ gives δ its entries, so that layers sharing
+    /// one δ write the same one.
     static func find(_ result: TargetResult, inputs: [LocatedName], shapes: ConstantShapes, definitions: [String: FunctionDefinition],
                      simplifier: Simplifier, store: ExpressionStore) -> [OuterProductForm] {
         guard let blocks = result.gradientBlocks else { return [] }
+        let vectors = blocks.filter { $0.block.shape.count == 1 }
+        /// Whether every entry of `entries` simplifies to zero.
+        func allZero(_ entries: [ExprID]) -> Bool {
+            entries.allSatisfy { $0 == store.zero }
+                || simplifier.simplify(ExpressionMatrix(rows: 1, columns: entries.count, entries: entries)).entries.allSatisfy { $0 == store.zero }
+        }
         var forms: [OuterProductForm] = []
         for b in blocks where b.block.shape.count == 2 {
-            guard let v = shapes.denseInputs[b.block.name], v.count == b.matrix.columns, let first = v.first else { continue }
-            var delta: [ExprID] = []
-            for i in 0..<b.matrix.rows {
-                // δ_i: the first entry of the row without its factor x_1 …
-                let entry = b.matrix[i, 0]
-                let rest: ExprID
-                if entry == store.zero { rest = store.zero }
-                else if entry == first { rest = store.one }
-                else if case let .product(factors) = store[entry], let k = factors.firstIndex(of: first) {
-                    var others = factors
-                    others.remove(at: k)
-                    rest = store.product(others)
-                } else { break }
-                // … and every entry of the row that same δ_i times its x_j.
-                guard (0..<b.matrix.columns).allSatisfy({ store.multiply(v[$0], rest) == b.matrix[i, $0] }) else { break }
-                delta.append(rest)
+            guard let v = shapes.denseInputs[b.block.name], v.count == b.matrix.columns else { continue }
+            let rows = b.matrix.rows
+            var delta = factoredDelta(b.matrix, v, store: store)
+            if delta == nil, b.matrix.entries.count <= checkedEntries {
+                let candidates = vectors.filter { $0.block.shape == [rows] }.map(\.matrix.entries) + forms.map(\.delta).filter { $0.count == rows }
+                delta = candidates.first { c in
+                    allZero((0..<rows).flatMap { i in (0..<v.count).map { j in store.subtract(store.multiply(v[j], c[i]), b.matrix[i, j]) } })
+                }
             }
-            guard delta.count == b.matrix.rows else { continue }
-            let name = inputs.first { p in !p.shape.isEmpty && Shape.entryNames(p.name, p.shape).map { store.symbol($0) } == v }?.name ?? "v"
-            let bias = blocks.first { $0.block.shape == [delta.count] && $0.matrix.entries == delta }?.block.name
-            var form = OuterProductForm(matrix: b.block.name, input: name, inputEntries: v, delta: delta, bias: bias)
-            form.inOutputs = inOutputs(delta, result, shapes: shapes, definitions: definitions, simplifier: simplifier, store: store)
+            guard var delta else { continue }
+            let (name, written) = vectorWritten(v, inputs: inputs, store: store)
+            let bias = vectors.first { c in
+                c.block.shape == [rows] && (c.matrix.entries == delta
+                    || (rows <= checkedEntries && allZero(zip(c.matrix.entries, delta).map { store.subtract($0, $1) })))
+            }
+            if let bias { delta = bias.matrix.entries }
+            var form = OuterProductForm(matrix: b.block.name, input: name, inputExpression: written, inputEntries: v, delta: delta, bias: bias?.block.name)
+            form.inOutputs = forms.first { $0.delta == delta }?.inOutputs
+                ?? inOutputs(delta, result, shapes: shapes, definitions: definitions, simplifier: simplifier, store: store)
             forms.append(form)
         }
         return forms
+    }
+
+    /// The vector parameter behind `v` and `v` written as one expression: x for the entries
+    /// x_1 … x_n, f(x) for f(x_1) … f(x_n); ("v", v) otherwise.
+    private static func vectorWritten(_ v: [ExprID], inputs: [LocatedName], store: ExpressionStore) -> (String, ExprID) {
+        func parameter(_ entries: [ExprID]) -> String? {
+            inputs.first { p in !p.shape.isEmpty && Shape.entryNames(p.name, p.shape).map { store.symbol($0) } == entries }?.name
+        }
+        if let name = parameter(v) { return (name, store.symbol(name)) }
+        if case let .apply(f, _) = store[v[0]] {
+            let arguments = v.compactMap { e -> ExprID? in
+                if case let .apply(g, a) = store[e], g == f { return a }
+                return nil
+            }
+            if arguments.count == v.count, let name = parameter(arguments) { return (name, store.apply(f, store.symbol(name))) }
+        }
+        return ("v", store.symbol("v"))
+    }
+
+    /// The most entries whose form is checked by the simplifier (each check simplifies them all).
+    static let checkedEntries = 256
+
+    /// δ read from the entries: each row i written as x_j times the same factor δ_i (the first
+    /// entry of the row without its factor x_1); nil when some row is not.
+    private static func factoredDelta(_ m: ExpressionMatrix, _ v: [ExprID], store: ExpressionStore) -> [ExprID]? {
+        guard let first = v.first else { return nil }
+        var delta: [ExprID] = []
+        for i in 0..<m.rows {
+            let entry = m[i, 0]
+            let rest: ExprID
+            if entry == store.zero { rest = store.zero }
+            else if entry == first { rest = store.one }
+            else if case let .product(factors) = store[entry], let k = factors.firstIndex(of: first) {
+                var others = factors
+                others.remove(at: k)
+                rest = store.product(others)
+            } else { return nil }
+            guard (0..<m.columns).allSatisfy({ store.multiply(v[$0], rest) == m[i, $0] }) else { return nil }
+            delta.append(rest)
+        }
+        return delta
     }
 
     /// δ as p − y or p·Σy − y, p the outputs of the chain inside the loss, y a vector constant of

@@ -35,8 +35,8 @@ protocol MathWriting {
     /// δ, the derivative with respect to a dense layer's output; δ_W, subscripted by the
     /// layer's matrix, when several layers each have theirs.
     func delta(_ layer: String?) -> String
-    /// `xᵀ`, for a vector named `name`.
-    func transposed(_ name: String) -> String
+    /// `xᵀ`, for a vector already written.
+    func transposed(_ vector: String) -> String
     func inline(_ math: String) -> String
     func display(_ math: String) -> String
     /// `a = b`, then `= c`, `= d` on the lines below, aligned on the signs: a displayed chain
@@ -91,7 +91,7 @@ struct LaTeXMath: MathWriting {
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\\text{\(word)}_{\(index)} \(head)" }
     func parenthesized(_ math: String) -> String { "\\left(\(math)\\right)" }
     func delta(_ layer: String?) -> String { layer.map { "\\delta_{\(identifier($0))}" } ?? "\\delta" }
-    func transposed(_ name: String) -> String { "\(identifier(name))^{\\mathsf{T}}" }
+    func transposed(_ vector: String) -> String { "\(vector)^{\\mathsf{T}}" }
     func ordinary(_ function: String, _ variable: ExprID) -> String { "\\frac{d \(function)}{d \(printer.string(variable))}" }
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String {
         "\\frac{\\partial}{\\partial \(printer.string(variable))}" + parenthesized(expression)
@@ -153,7 +153,7 @@ struct MathMLMath: MathWriting {
     }
     func parenthesized(_ math: String) -> String { "<mrow><mo>(</mo>\(math)<mo>)</mo></mrow>" }
     func delta(_ layer: String?) -> String { layer.map { "<msub><mi>δ</mi>\(identifier($0))</msub>" } ?? "<mi>δ</mi>" }
-    func transposed(_ name: String) -> String { "<msup>\(identifier(name))<mi mathvariant=\"normal\">T</mi></msup>" }
+    func transposed(_ vector: String) -> String { "<msup><mrow>\(vector)</mrow><mi mathvariant=\"normal\">T</mi></msup>" }
     func ordinary(_ function: String, _ variable: ExprID) -> String {
         "<mfrac><mrow><mi>d</mi>\(function)</mrow><mrow><mi>d</mi>\(expression(variable))</mrow></mfrac>"
     }

@@ -47,7 +47,7 @@ struct TextMath: MathWriting {
     func columnHead(_ word: String, _ index: Int, _ head: String) -> String { "\(head), \(word) \(index)" }
     func parenthesized(_ math: String) -> String { "(\(math))" }
     func delta(_ layer: String?) -> String { layer.map { "δ_\($0)" } ?? "δ" }
-    func transposed(_ name: String) -> String { name + "ᵀ" }
+    func transposed(_ vector: String) -> String { vector + "ᵀ" }
     func ordinary(_ function: String, _ variable: ExprID) -> String { "d\(function)/d\(printer.string(variable))" }
     func partialInPlace(_ expression: String, _ variable: ExprID) -> String { "∂/∂\(printer.string(variable)) (\(expression))" }
     func inline(_ math: String) -> String { math }

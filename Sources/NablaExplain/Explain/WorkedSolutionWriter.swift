@@ -185,14 +185,14 @@ public struct WorkedSolutionWriter {
             func delta(_ f: OuterProductForm) -> String { math.delta(r.deltaSubscript(f)) }
             var out = flat + paragraph(phrases.byBlocks) + blocks.map { b in
                 let value = switch b.form {
-                case let .outerProduct(f): math.joined([delta(f), math.transposed(f.input)], [.dot])
+                case let .outerProduct(f): math.joined([delta(f), math.transposed(math.expression(f.inputExpression))], [.dot])
                 case let .delta(f): delta(f)
                 case let .scalar(e): math.expression(e)
                 case .entries: math.matrix(b.matrix)
                 }
                 return math.display(math.joined([math.partial(operand, store.symbol(b.block.name)), value], [.equals]))
             }.joined()
-            for f in r.outerProducts {
+            for f in r.distinctDeltas {
                 if let o = f.inOutputs {
                     let (p, y) = (math.identifier(o.output), math.identifier(o.label))
                     let simple = math.joined([p, y], [.minus])
@@ -203,7 +203,7 @@ public struct WorkedSolutionWriter {
                                                             o.labelSumsOut ? nil : math.inline(simple)))
                     continue
                 }
-                let layer = math.joined([math.identifier(f.matrix), math.identifier(f.input)], [.dot])
+                let layer = math.joined([math.identifier(f.matrix), math.expression(f.inputExpression)], [.dot])
                 out += paragraph(phrases.deltaIs(math.inline(delta(f)), math.inline(layer)))
                 out += math.display(math.joined([delta(f), math.matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta))], [.equals]))
             }

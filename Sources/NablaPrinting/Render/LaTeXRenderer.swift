@@ -32,14 +32,14 @@ public struct LaTeXRenderer {
         var out = ""
         for b in blocks {
             let value = switch b.form {
-            case let .outerProduct(f): "\(delta(f))\\, \(latexIdentifier(f.input))^{\\mathsf{T}}"
+            case let .outerProduct(f): "\(delta(f))\\, \(printer.string(f.inputExpression))^{\\mathsf{T}}"
             case let .delta(f): delta(f)
             case let .scalar(e): printer.string(e)
             case .entries: matrix(b.matrix)
             }
             out += "\\[\n\(result.latexTitle(of: b.block)) =\n\(value)\n\\]\n"
         }
-        for f in result.outerProducts {
+        for f in result.distinctDeltas {
             if let o = f.inOutputs {
                 let (p, y, d) = (latexIdentifier(o.output), latexIdentifier(o.label), delta(f))
                 let at = "\\operatorname{\(latexText(o.model))}(\(latexIdentifier(f.input)))"
@@ -49,7 +49,7 @@ public struct LaTeXRenderer {
                 continue
             }
             let numerator = result.latexTitle(of: VariableBlock(name: f.matrix, shape: [], offset: 0))
-                .replacingOccurrences(of: "{\\partial \(latexIdentifier(f.matrix))}", with: "{\\partial (\(latexIdentifier(f.matrix)) \(latexIdentifier(f.input)))_i}")
+                .replacingOccurrences(of: "{\\partial \(latexIdentifier(f.matrix))}", with: "{\\partial (\(latexIdentifier(f.matrix)) \(printer.string(f.inputExpression)))_i}")
             out += "\\[\n\\text{where } \(delta(f))_i = \(numerator):\\quad \(delta(f)) =\n"
                 + matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta)) + "\n\\]\n"
         }

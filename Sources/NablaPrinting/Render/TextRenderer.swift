@@ -27,20 +27,20 @@ public struct TextRenderer {
             var parts: [String] = blocks.map { b in
                 let title = result.title(of: b.block)
                 switch b.form {
-                case let .outerProduct(f): return "\(title) = \(delta(f))·\(f.input)ᵀ\n"
+                case let .outerProduct(f): return "\(title) = \(delta(f))·\(printer.string(f.inputExpression))ᵀ\n"
                 case let .delta(f): return "\(title) = \(delta(f))\n"
                 case let .scalar(e): return "\(title) = \(printer.string(e))\n"   // on the title's line
                 case .entries: return "\(title) =\n" + matrix(b.matrix)
                 }
             }
-            for f in result.outerProducts {
+            for f in result.distinctDeltas {
                 if let o = f.inOutputs {
                     let sum = printer.string(printer.store.sum(o.labelEntries))
                     parts.append(o.labelSumsOut ? "where \(delta(f)) = \(o.output) - \(o.label), \(o.output) = \(o.model)(\(f.input))\n"
                                  : "where \(delta(f)) = \(o.output)·(\(sum)) - \(o.label), \(o.output) = \(o.model)(\(f.input)): \(o.output) - \(o.label) for a one-hot \(o.label)\n")
                     continue
                 }
-                let z = "(\(f.matrix)·\(f.input))_i"
+                let z = "(\(f.matrix)·\(printer.string(f.inputExpression)))_i"
                 parts.append("where \(delta(f))_i = ∂\(result.target.contains("∘") ? "(\(result.target))" : result.target)/∂\(z):\n"
                              + matrix(ExpressionMatrix(rows: f.delta.count, columns: 1, entries: f.delta)))
             }

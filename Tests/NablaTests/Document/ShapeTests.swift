@@ -99,6 +99,37 @@ import Testing
         #expect(TextRenderer(store: doc.store).render(doc.results[1]).hasPrefix("∂f/∂B =\n⎡ "))
     }
 
+    /// Two layers added into one softmax share its δ: written once, unsubscripted, for both
+    /// matrices and the bias, though the simplifier writes W's rows as sums (so that δ is found
+    /// by checking x_j·δ_i against each entry); the vector tanh(x) is written as such. Each
+    /// recognised entry holds numerically too.
+    @Test func layersAddedIntoOneOutputShareTheirDelta() throws {
+        let doc = try solve("""
+            model(x[3]) = softmax(W[2,3]·x + U[2,3]·tanh(x) + b[2])
+            loss(p[2]) = -y·log(p)
+            gradient loss∘model wrt W, U, b
+            """)
+        let r = doc.results[0]
+        #expect(r.outerProducts.map(\.matrix) == ["W", "U"])
+        #expect(r.distinctDeltas.count == 1 && r.outerProducts.allSatisfy { $0.bias == "b" })
+        let text = TextRenderer(store: doc.store).render(r)
+        #expect(text.hasPrefix("∂(loss∘model)/∂W = δ·xᵀ\n\n∂(loss∘model)/∂U = δ·tanh(x)ᵀ\n\n∂(loss∘model)/∂b = δ\n\nwhere δ_i = "), "\(text.prefix(300))")
+        #expect(!text.contains("δ_W") && !text.contains("δ_U"))
+        let latex = LaTeXRenderer(store: doc.store).equation(r)
+        #expect(latex.contains("\\delta\\, \\tanh\\left(x\\right)^{\\mathsf{T}}"), "\(latex.prefix(400))")
+        // δ_i·v_j against the gradient's own entries, at a random point.
+        var g = SeededGenerator(seed: 1450)
+        var point: [String: Double] = [:]
+        for name in r.variables + (1...3).map({ "x_\($0)" }) + ["y_1", "y_2"] { point[name] = Double.random(in: -1...1, using: &g) }
+        let blocks = try #require(r.gradientBlocks)
+        for (form, block) in zip(r.outerProducts, blocks) {
+            let products = (0..<2).flatMap { i in (0..<3).map { j in doc.store.multiply(form.inputEntries[j], form.delta[i]) } }
+            for (got, want) in zip(doc.store.evaluate(products, at: point), doc.store.evaluate(block.matrix.entries, at: point)) {
+                #expect(isClose(got, want, relative: 1e-12, absolute: 1e-12), "seed 1450, \(form.matrix)")
+            }
+        }
+    }
+
     @Test func entriesSumsAndElementwiseFunctions() throws {
         #expect(try entries("f(x[3]) = x[1] x[3] + sum(exp(x))\ngradient f") == [["exp(x_1) + x_3", "exp(x_2)", "exp(x_3) + x_1"]])
         // A matrix constant's entries after its declaration; a vector times a matrix is a row.
