@@ -58,10 +58,24 @@ public struct DenseInputTape: Sendable {
     /// the cache: per block, Z = C·X, the tape in z, then the block's gradients Cᵀ·G, each
     /// written in place into the whole batch's arrays.
     public func vjp(_ points: PointBatch<Double>) -> (values: PointBatch<Double>, gradients: PointBatch<Double>) {
+        var values = PointBatch<Double>(count: points.count, width: 1)
+        var gradients = PointBatch<Double>(count: points.count, width: inputCount)
+        vjp(points, values: &values, gradients: &gradients)
+        return (values, gradients)
+    }
+
+    /// The same into batches the caller owns (one value and `inputCount` gradients at every
+    /// point), so that repeated calls allocate nothing but the blocks' buffers.
+    ///
+    /// ```swift
+    /// var values = PointBatch<Double>(count: m, width: 1), gradients = PointBatch<Double>(count: m, width: dense.inputCount)
+    /// dense.vjp(points, values: &values, gradients: &gradients)
+    /// ```
+    public func vjp(_ points: PointBatch<Double>, values: inout PointBatch<Double>, gradients: inout PointBatch<Double>) {
         precondition(points.width == inputCount, "the function takes \(inputCount) inputs")
         let m = points.count
-        var values = PointBatch<Double>(count: m, width: 1)
-        var gradients = PointBatch<Double>(count: m, width: inputCount)
+        precondition(values.count == m && values.width == 1 && gradients.count == m && gradients.width == inputCount,
+                     "one value and \(inputCount) gradients at each of the \(m) points")
         var workspace = BatchWorkspace(for: inner, Double.self)
         let block = max(workspace.lanes, DenseInputTape.blockPoints)
         var z = [Double](repeating: 0, count: rows * block), adjoints = z
@@ -89,7 +103,6 @@ public struct DenseInputTape: Sendable {
                 }
             }
         }
-        return (values, gradients)
     }
 
     /// The points of one block (at least): enough columns for the matrix products to run at
