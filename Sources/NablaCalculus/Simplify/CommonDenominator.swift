@@ -38,11 +38,40 @@ extension ExpressionStore {
         return negativePower(term)
     }
 
+    /// Denominators that are another denominator times an exponential, written over that one,
+    /// so that they meet: 1/(e^(c − a) + 1) next to 1/(e^a + e^c) is e^a/(e^a + e^c) (a softmax
+    /// entry turned over, turned back where it has to join the others).
+    private func writeOverOneSum(_ fractions: inout [Fraction]) {
+        let sums = Set(fractions.flatMap(\.denominator.keys)).filter { if case .sum = self[$0] { true } else { false } }
+        guard sums.count >= 2 else { return }
+        // D = S·e^−v, by the denominator D.
+        var over: [ExprID: (sum: ExprID, exponent: ExprID)] = [:]
+        for s in sums.sorted() {
+            guard case let .sum(terms) = self[s], terms.count <= Self.turnedSumTerms, over[s] == nil else { continue }
+            for t in terms {
+                guard let v = exponentialArgument(t) else { continue }
+                let inverse = exp(negate(v))
+                let scaled = sum(terms.map { product([$0, inverse]) })
+                if scaled != s, sums.contains(scaled), over[scaled] == nil { over[scaled] = (s, v) }
+            }
+        }
+        guard !over.isEmpty else { return }
+        for i in fractions.indices {
+            for (d, n) in fractions[i].denominator {
+                guard let (s, v) = over[d] else { continue }
+                fractions[i].denominator[d] = nil
+                fractions[i].denominator[s, default: .zero] = fractions[i].denominator[s, default: .zero] + n
+                fractions[i].numerator.append(exp(product([number(n), v])))
+            }
+        }
+    }
+
     /// The rule `combine-over-common-denominator`: `a/b + c/d` → `(a·d + c·b)/(b·d)` with the
     /// least common denominator and the numerator expanded. Nil when no term has a denominator.
     func combineOverCommonDenominator(_ id: ExprID) -> ExprID? {
         guard case let .sum(terms) = self[id], terms.contains(where: hasDenominator) else { return nil }
-        let fractions = terms.map(fraction)
+        var fractions = terms.map(fraction)
+        writeOverOneSum(&fractions)
         var common: [ExprID: Rational] = [:]
         for f in fractions { for (b, n) in f.denominator where common[b].map({ $0 < n }) ?? true { common[b] = n } }
         var numeratorTerms: [ExprID] = []

@@ -61,7 +61,7 @@ extension ExpressionStore {
     }
 
     /// The argument of a term's exponential factor, when it is or has one.
-    private func exponentialArgument(_ term: ExprID) -> ExprID? {
+    func exponentialArgument(_ term: ExprID) -> ExprID? {
         switch self[term] {
         case let .apply(.exp, v): return v
         case let .product(f):

@@ -9,6 +9,7 @@ import Testing
         "combine-over-common-denominator": [
             "exp(x)/(exp(x) + exp(y)) - exp(2x)/(exp(x) + exp(y))^2",
             "1/x + 1/y", "x/(1 + y^2) - 3/(1 + y^2)^2 + z", "1 - exp(x)/(exp(x) + exp(y))",
+            "1/(exp(y - x) + 1) - exp(2x)/(exp(x) + exp(y))^2",
         ],
         "expand-products": ["(x + 1)^2 - x^2", "(x + y)(x - y) + y^2", "exp(x)(exp(x) + exp(y)) - exp(2x)"],
         "factor-common-factor": ["x exp(y) + z exp(y)", "x^3 y + x^2", "sin(x) x - sin(x) y"],
@@ -46,6 +47,20 @@ import Testing
                 #expect(isClose(v[0], v[1], relative: 1e-10, absolute: 1e-12), "\(name) on \(text) at \(p): \(v)")
             }
         }
+    }
+
+    /// The same with a sum in an exponent (a bias, z = x1 + b): the softmax entry turned over,
+    /// 1/(e^(x2 − x1 − z) + 1), is written back over the shared denominator where it has to
+    /// meet the other term, and the derivative is as short as without the bias.
+    @Test func simplifiedSoftmaxDerivativeWithASumInTheExponent() throws {
+        let e = try entries("""
+            s(x1, x2) = (exp(x1 + z)/(exp(x1 + z) + exp(x2)), exp(x2)/(exp(x1 + z) + exp(x2)))
+            jacobian s
+            """)
+        #expect(e == [
+            ["exp(x1 + x2 + z)/(exp(x1 + z) + exp(x2))^2", "-exp(x1 + x2 + z)/(exp(x1 + z) + exp(x2))^2"],
+            ["-exp(x1 + x2 + z)/(exp(x1 + z) + exp(x2))^2", "exp(x1 + x2 + z)/(exp(x1 + z) + exp(x2))^2"],
+        ])
     }
 
     @Test func simplifiedSoftmaxDerivative() throws {
