@@ -9,7 +9,8 @@ import PackageDescription
 //   NablaPrinting   text, LaTeX, MathML, JSON renderers
 //   NablaSheets     LaTeX/Markdown sheets, claims, checking
 //   NablaExplain    worked solutions
-//   NablaNumeric    the tape, batches, code generation (needs only the core and calculus)
+//   NablaKernels    loops in C compiled for several instruction sets (exp over many lanes)
+//   NablaNumeric    the tape, batches, code generation (needs only the core, calculus and kernels)
 //   NablaTraining   data sets, the objective on the tape, L-BFGS, Adam and SGD, the trainer
 //   Nabla           the umbrella, and a document's results on the numeric engine
 // The web page (`nabla-server`) is a product of its own, on Hummingbird: `NablaServer` holds its
@@ -34,7 +35,8 @@ let package = Package(
         .target(name: "NablaCalculus", dependencies: ["NablaCore"]),
         .target(name: "NablaDocument", dependencies: ["NablaCore", "NablaCalculus"]),
         .target(name: "NablaPrinting", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument"]),
-        .target(name: "NablaNumeric", dependencies: ["NablaCore", "NablaCalculus"]),
+        .target(name: "NablaKernels"),
+        .target(name: "NablaNumeric", dependencies: ["NablaCore", "NablaCalculus", "NablaKernels"]),
         .target(name: "NablaTraining", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaNumeric"]),
         .target(name: "NablaSheets", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting", "NablaNumeric"]),
         .target(name: "NablaExplain", dependencies: ["NablaCore", "NablaCalculus", "NablaDocument", "NablaPrinting"]),
