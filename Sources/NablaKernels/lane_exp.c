@@ -20,13 +20,16 @@
 // normal range come out as subnormal numbers or 0 with a single rounding. No calls and no
 // branches, so that the loop is vectorised.
 NABLA_CLONES
-void nabla_lane_exp(const double *restrict x, double *restrict y, long count) {
+void nabla_lane_exp(const double *x, double *y, long count) {
     const double log2e = 1.4426950408889634;
     const double ln2High = 0.693145751953125;      // 20 significant bits: k·ln2High is exact
     const double ln2Low = 1.4286068203094173e-06;  // ln 2 − ln2High
     const double roundingMagic = 6755399441055744.0;   // 1.5·2⁵²: adding it rounds to an integer
     int64_t magicBits;
     memcpy(&magicBits, &roundingMagic, sizeof magicBits);
+    // Entry by entry, each x[p] read before y[p] is written: x and y may be the same array (the
+    // tape takes exp in place), so they are not `restrict`, and the loop is vectorised anyway.
+#pragma clang loop vectorize(assume_safety)
     for (long p = 0; p < count; p++) {
         double v = x[p];
         double clamped = v < -746 ? -746 : (v > 710 ? 710 : v);

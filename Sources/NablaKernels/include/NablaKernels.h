@@ -6,6 +6,7 @@
 /// are built for baseline x86-64, two doubles per instruction).
 
 /// y[p] = e^x[p] for p < count, within two units in the last place of the C library's exp.
+/// x and y are the same array (exp in place) or do not overlap.
 void nabla_lane_exp(const double *x, double *y, long count);
 
 #endif
