@@ -84,10 +84,9 @@ extension Tape {
                     values.storage.withUnsafeMutableBufferPointer { valuesOut in
                         sweep(count: count, inputs: x.baseAddress!, inputStride: count, values: valuesOut.baseAddress!, valueStride: count,
                               workspace: &workspace) { v, t, lanes, start in
-                            let weights = v + (code.registerCount + 2) * lanes
                             for i in code.operations.indices {
                                 code.tangent(i, values: v, tangents: t, lanes: lanes, scratch: v + code.registerCount * lanes,
-                                             weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * lanes) {
+                                             weights: softmaxWeights(i, registers: v, lanes: lanes)) {
                                     dx.baseAddress! + $0 * count + start
                                 }
                             }
@@ -136,7 +135,6 @@ extension Tape {
         sweep(count: count, inputs: inputs, inputStride: inputStride, values: values, valueStride: valueStride, workspace: &workspace) { v, g, lanes, start in
             for k in 0..<inputCount { (gradients + k * gradientStride + start).update(repeating: 0, count: lanes) }
             for (k, s) in outputSlots.enumerated() { for p in 0..<lanes { g[s * lanes + p] += cotangent[k] } }
-            let weights = v + (code.registerCount + 2) * lanes
             var i = code.operations.count - 1
             while i >= 0 {
                 // A tile's rows read none of each other, so their adjoints are complete
@@ -150,7 +148,7 @@ extension Tape {
                 }
                 // Inputs add their adjoints straight into the result.
                 code.adjoint(i, values: v, adjoints: g, lanes: lanes, scratch: v + code.registerCount * lanes,
-                             weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * lanes) {
+                             weights: softmaxWeights(i, registers: v, lanes: lanes)) {
                     gradients + $0 * gradientStride + start
                 }
                 i -= 1
@@ -209,7 +207,7 @@ extension Tape {
             workspace.derivatives.withUnsafeMutableBufferPointer { d in
                 for start in stride(from: 0, to: count, by: lanes) {
                     let n = min(lanes, count - start)
-                    let v = buffer.baseAddress!, scratch = v + code.registerCount * n, weights = scratch + 2 * n
+                    let v = buffer.baseAddress!, scratch = v + code.registerCount * n
                     var i = 0
                     while i < code.operations.count {
                         if let t = tile(startingAt: i, T.self) {
@@ -219,7 +217,7 @@ extension Tape {
                             continue
                         }
                         code.forward(i, registers: v, lanes: n, scratch: scratch,
-                                     weights: weightOffsets[i] < 0 ? nil : weights + weightOffsets[i] * n) { x + $0 * inputStride + start }
+                                     weights: softmaxWeights(i, registers: v, lanes: n)) { x + $0 * inputStride + start }
                         i += 1
                     }
                     for (o, s) in outputSlots.enumerated() {
@@ -230,6 +228,13 @@ extension Tape {
                 }
             }
         }
+    }
+
+    /// Where instruction i keeps its softmax weights in a sweep's registers (after the
+    /// instructions' registers and the two scratch ones); nil unless it is a log-sum-exp.
+    @inline(__always)
+    private func softmaxWeights<T>(_ i: Int, registers v: UnsafeMutablePointer<T>, lanes: Int) -> UnsafeMutablePointer<T>? {
+        weightOffsets[i] < 0 ? nil : v + (code.registerCount + 2 + weightOffsets[i]) * lanes
     }
 
     /// Points per chunk: as many as keep `registers` registers within about 256 KB, from 8 to 256.
