@@ -47,11 +47,7 @@ public struct OuterProductForm {
                      simplifier: Simplifier, store: ExpressionStore) -> [OuterProductForm] {
         guard let blocks = result.gradientBlocks else { return [] }
         let vectors = blocks.filter { $0.block.shape.count == 1 }
-        /// Whether every entry of `entries` simplifies to zero.
-        func allZero(_ entries: [ExprID]) -> Bool {
-            entries.allSatisfy { $0 == store.zero }
-                || simplifier.simplify(ExpressionMatrix(rows: 1, columns: entries.count, entries: entries)).entries.allSatisfy { $0 == store.zero }
-        }
+        func allZero(_ entries: [ExprID]) -> Bool { simplifyToZero(entries, simplifier: simplifier, store: store) }
         var forms: [OuterProductForm] = []
         for b in blocks where b.block.shape.count == 2 {
             guard let v = shapes.denseInputs[b.block.name], v.count == b.matrix.columns else { continue }
@@ -95,6 +91,12 @@ public struct OuterProductForm {
         return ("v", store.symbol("v"))
     }
 
+    /// Whether every entry of `entries` simplifies to zero: how each form is checked.
+    private static func simplifyToZero(_ entries: [ExprID], simplifier: Simplifier, store: ExpressionStore) -> Bool {
+        entries.allSatisfy { $0 == store.zero }
+            || simplifier.simplify(ExpressionMatrix(rows: 1, columns: entries.count, entries: entries)).entries.allSatisfy { $0 == store.zero }
+    }
+
     /// The most entries whose form is checked by the simplifier (each check simplifies them all).
     static let checkedEntries = 256
 
@@ -135,7 +137,7 @@ public struct OuterProductForm {
             for sumsOut in [true, false] {
                 let holds = (0..<delta.count).allSatisfy { i in
                     let candidate = store.subtract(sumsOut ? p[i] : store.multiply(p[i], total), y[i])
-                    return simplifier.simplify(ExpressionMatrix(rows: 1, columns: 1, entries: [store.subtract(delta[i], candidate)])).entries[0] == store.zero
+                    return simplifyToZero([store.subtract(delta[i], candidate)], simplifier: simplifier, store: store)
                 }
                 if holds {
                     let model = result.links.count == 2 ? result.links[1].name : result.links[1...].map(\.name).joined(separator: "∘")
